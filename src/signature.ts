@@ -1,0 +1,194 @@
+import { hmacSha256 } from './crypto/platform.js'
+import { decodeBase64Strict, encodeBase64 } from './internal/base64.js'
+
+/**
+ * The header LINE signs each webhook request with, lower-cased as Node and `Headers` report it.
+ *
+ * @example
+ * ```ts
+ * import { LINE_SIGNATURE_HTTP_HEADER_NAME } from 'line-webhook'
+ *
+ * const headers = new Headers({ 'X-Line-Signature': 'abc=' })
+ * console.log(headers.get(LINE_SIGNATURE_HTTP_HEADER_NAME)) // => "abc="
+ * ```
+ *
+ * @since 0.1.0
+ * @category Signature
+ */
+export const LINE_SIGNATURE_HTTP_HEADER_NAME = 'x-line-signature'
+
+/**
+ * What {@link verifySignature} checks.
+ *
+ * @example
+ * ```ts
+ * import { verifySignature, type VerifySignatureParams } from 'line-webhook'
+ *
+ * const params: VerifySignatureParams = {
+ *   channelSecret: ['new secret', 'old secret'],
+ *   body: '{"destination":"U0","events":[]}',
+ *   signature: undefined,
+ * }
+ * console.log(await verifySignature(params)) // => false
+ * ```
+ *
+ * @since 0.1.0
+ * @category Signature
+ */
+export interface VerifySignatureParams {
+  /**
+   * The channel secret, or while you rotate it, a non-empty list of secrets: any one verifies.
+   */
+  readonly channelSecret: string | readonly string[]
+  /**
+   * The exact bytes LINE sent, before any JSON parsing. A string counts as its UTF-8 bytes.
+   */
+  readonly body: string | Uint8Array
+  /** The `x-line-signature` header value, as it came (missing is fine: it does not verify). */
+  readonly signature: string | null | undefined
+}
+
+/**
+ * What {@link createSignature} signs.
+ *
+ * @example
+ * ```ts
+ * import { createSignature, type CreateSignatureParams } from 'line-webhook'
+ *
+ * const params: CreateSignatureParams = { channelSecret: 'SECRET', body: '{}' }
+ * console.log(await createSignature(params)) // => "3q8QXTAGaey18yL8FWTqdVlbMr6hcuNvM4tefa0o9nA="
+ * ```
+ *
+ * @since 0.1.0
+ * @category Signature
+ */
+export interface CreateSignatureParams {
+  /** The channel secret to sign with. */
+  readonly channelSecret: string
+  /** The exact bytes to sign. A string counts as its UTF-8 bytes. */
+  readonly body: string | Uint8Array
+}
+
+/** Base64 of a 32-byte HMAC-SHA256: 43 characters and one `=`. */
+const SIGNATURE_LENGTH = 44
+const MAC_BYTES = 32
+
+/**
+ * Checks a webhook request's `x-line-signature` against the exact body bytes: base64 of
+ * HMAC-SHA256 keyed by the channel secret, compared in constant time.
+ *
+ * Resolves `false` for a missing, empty, malformed or wrong signature: the header is decoded as
+ * strict, padded, standard base64, so URL-safe characters, missing padding or white space never
+ * verify. It never rejects for anything that came from the network.
+ *
+ * @throws `TypeError` at once, before any work, when called wrongly: an empty channel secret, or a
+ * body that is not a string or `Uint8Array` (most often because a JSON body parser ran first).
+ *
+ * @example
+ * ```ts
+ * import { createSignature, verifySignature } from 'line-webhook'
+ *
+ * const channelSecret = 'test_secret'
+ * const body = '{"hello":"world"}'
+ * const signature = 't7Hn4ZDHqs6e+wdvI5TyQIvzie0DmMUmuXEBqyyE/tM='
+ * console.log(await verifySignature({ channelSecret, body, signature })) // => true
+ * console.log(await verifySignature({ channelSecret, body: body + ' ', signature })) // => false
+ *
+ * // While rotating the secret, accept either.
+ * const rotated = await createSignature({ channelSecret: 'new secret', body })
+ * console.log(await verifySignature({ channelSecret: ['new secret', channelSecret], body, signature: rotated })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Signature
+ */
+export function verifySignature(params: VerifySignatureParams): Promise<boolean> {
+  const secrets = channelSecrets(params.channelSecret)
+  const body = rawBody(params.body)
+  const signature: unknown = params.signature
+  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) {
+    return Promise.resolve(false)
+  }
+  const mac = decodeBase64Strict(signature)
+  if (mac?.length !== MAC_BYTES) return Promise.resolve(false)
+  const [only, ...more] = secrets
+  if (only !== undefined && more.length === 0) return hmacSha256.verify(only, body, mac)
+  return Promise.all(secrets.map((secret) => hmacSha256.verify(secret, body, mac))).then(
+    (results) => results.includes(true),
+  )
+}
+
+/**
+ * The `x-line-signature` value LINE would send with `body`: for your tests, and for services
+ * that forward webhook bodies and sign them again.
+ *
+ * @throws `TypeError` at once for an empty channel secret or a body that is not a string or
+ * `Uint8Array`.
+ *
+ * @example
+ * ```ts
+ * import { createSignature } from 'line-webhook'
+ *
+ * const signature = await createSignature({ channelSecret: 'test_secret', body: '{"hello":"world"}' })
+ * console.log(signature) // => "t7Hn4ZDHqs6e+wdvI5TyQIvzie0DmMUmuXEBqyyE/tM="
+ * ```
+ *
+ * @since 0.1.0
+ * @category Signature
+ */
+export function createSignature(params: CreateSignatureParams): Promise<string> {
+  const secret = requireSecret(params.channelSecret)
+  const body = rawBody(params.body)
+  return hmacSha256.sign(secret, body).then(encodeBase64)
+}
+
+const SECRET_HINT =
+  'Find it under "Basic settings" of your channel in the LINE Developers Console, and check that the variable holding it is set.'
+
+function requireSecret(value: unknown): string {
+  if (typeof value === 'string' && value.length > 0) return value
+  throw new TypeError(
+    `line-webhook: channelSecret must be a non-empty string, got ${describe(value)}. ${SECRET_HINT}`,
+  )
+}
+
+function channelSecrets(value: unknown): readonly string[] {
+  if (!Array.isArray(value)) return [requireSecret(value)]
+  if (value.length === 0) {
+    throw new TypeError(
+      `line-webhook: channelSecret is an empty list; give at least one secret. ${SECRET_HINT}`,
+    )
+  }
+  return value.map(requireSecret)
+}
+
+function rawBody(body: unknown): string | Uint8Array {
+  if (typeof body === 'string' || isUint8Array(body)) return body
+  if (body instanceof ArrayBuffer) {
+    throw new TypeError(
+      'line-webhook: body must be a string or Uint8Array, got an ArrayBuffer. Wrap it: new Uint8Array(arrayBuffer).',
+    )
+  }
+  throw new TypeError(
+    `line-webhook: body must be the raw request body, a string or Uint8Array, got ${describe(body)}. ` +
+      'A JSON body parser probably ran first: the signature covers the exact bytes LINE sent, and re-serialised JSON differs from them. ' +
+      "Read the raw body on this route instead, e.g. express.raw({ type: 'application/json' }) or `await request.text()`.",
+  )
+}
+
+/** Uint8Array, Buffer included, from this realm or another (vm contexts, test runners). */
+function isUint8Array(value: unknown): value is Uint8Array {
+  return (
+    ArrayBuffer.isView(value) &&
+    (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Uint8Array'
+  )
+}
+
+/** What kind of value came, never the value itself: it may be a secret or a body. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value)
+  if (typeof value === 'string') return 'an empty string'
+  if (Array.isArray(value)) return 'an array'
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
