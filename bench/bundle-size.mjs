@@ -1,0 +1,38 @@
+/**
+ * What an app pays in bytes for importing from line-webhook: the app is bundled by esbuild for the
+ * browser (so `line-webhook` resolves to dist/web, as in Workers and edge bundles), minified, and
+ * gzipped at level 9. Only the named imports are used, so tree-shaking decides the rest.
+ */
+import { build } from 'esbuild'
+import { URL, fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/** One row per app; kB are 1000 bytes, as bundle-size tools report them. */
+export const BUNDLE_TARGETS = [{ imports: ['verifySignature'], limitKb: 2 }]
+
+/** Bundles an app that imports `imports` from line-webhook; its minified and gzipped sizes. */
+export async function measureBundle({ imports, limitKb }) {
+  const result = await build({
+    stdin: {
+      contents: `export { ${imports.join(', ')} } from 'line-webhook'`,
+      resolveDir: ROOT,
+      loader: 'js',
+    },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  })
+  const inputs = Object.keys(result.metafile.inputs)
+  if (!inputs.includes('dist/web/index.js')) {
+    throw new Error(`expected the app to bundle dist/web/index.js, got ${inputs.join(', ')}`)
+  }
+  const code = result.outputFiles[0].contents
+  const gzipBytes = gzipSync(code, { level: 9 }).length
+  return { imports, minBytes: code.length, gzipBytes, limitKb, pass: gzipBytes <= limitKb * 1000 }
+}
