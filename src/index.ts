@@ -6,5 +6,98 @@
  * @packageDocumentation
  */
 
+// Signatures
 export { LINE_SIGNATURE_HTTP_HEADER_NAME, createSignature, verifySignature } from './signature.js'
 export type { CreateSignatureParams, VerifySignatureParams } from './signature.js'
+
+// Receiving a webhook: verify, parse, decode
+export { decodeWebhookRequest, parseWebhookRequest } from './webhook.js'
+export { decodeCallbackRequest } from './decode.js'
+export type { DecodeOptions, LenientOptions, StrictOptions } from './decode.js'
+
+// Failures
+export { WebhookError, formatWebhookFailure, isWebhookError } from './errors.js'
+export type {
+  FormatOptions,
+  InvalidPayload,
+  MalformedJson,
+  SignatureMismatch,
+  WebhookFailure,
+} from './errors.js'
+export type { Issue } from './issue.js'
+
+// Codecs and their types, under the names of LINE's webhook schema
+export { CallbackRequest } from './codecs/callback-request.js'
+export type { InvalidEvent } from './codecs/callback-request.js'
+export {
+  AccountLinkEvent,
+  ActivatedEvent,
+  BeaconContent,
+  BeaconEvent,
+  BotResumedEvent,
+  BotSuspendedEvent,
+  ChatControl,
+  DeactivatedEvent,
+  DeliveryContext,
+  Event,
+  EventMode,
+  FollowDetail,
+  FollowEvent,
+  JoinEvent,
+  JoinedMembers,
+  LeaveEvent,
+  LeftMembers,
+  LinkContent,
+  MemberJoinedEvent,
+  MemberLeftEvent,
+  MembershipEvent,
+  MessageEditedEvent,
+  MessageEvent,
+  ModuleEvent,
+  PnpDelivery,
+  PnpDeliveryCompletionEvent,
+  PostbackContent,
+  PostbackEvent,
+  UnfollowEvent,
+  UnsendDetail,
+  UnsendEvent,
+  VideoPlayComplete,
+  VideoPlayCompleteEvent,
+} from './codecs/event.js'
+export type { UnknownEvent } from './codecs/event.js'
+export {
+  AudioMessageContent,
+  ContentProvider,
+  Emoji,
+  FileMessageContent,
+  ImageMessageContent,
+  ImageSet,
+  LocationMessageContent,
+  MessageContent,
+  StickerMessageContent,
+  TextMessageContent,
+  VideoMessageContent,
+} from './codecs/message-content.js'
+export type { StickerResourceType, UnknownMessageContent } from './codecs/message-content.js'
+export { AllMentionee, Mention, Mentionee, UserMentionee } from './codecs/mentionee.js'
+export type { UnknownMentionee } from './codecs/mentionee.js'
+export {
+  JoinedMembershipContent,
+  LeftMembershipContent,
+  MembershipContent,
+  RenewedMembershipContent,
+} from './codecs/membership-content.js'
+export type { UnknownMembershipContent } from './codecs/membership-content.js'
+export {
+  AttachedModuleContent,
+  DetachedModuleContent,
+  ModuleContent,
+} from './codecs/module-content.js'
+export type { UnknownModuleContent } from './codecs/module-content.js'
+export { GroupSource, RoomSource, Source, UserSource } from './codecs/source.js'
+export type { UnknownSource } from './codecs/source.js'
+export type { OpenEnum } from './codecs/primitives.js'
+
+// The lenient profile: forwarded and historical bodies
+export { LenientCallbackRequest, LenientEvent, LenientMessageContent } from './codecs/lenient.js'
+export type { Unknown, UnknownTypedObject } from './codecs/tagged-union.js'

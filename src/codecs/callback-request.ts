@@ -1,0 +1,110 @@
+import * as t from 'io-ts'
+import { issuesOf, type Issue } from '../issue.js'
+import { everyIndex } from './array.js'
+import { Event } from './event.js'
+import { struct } from './struct.js'
+
+/**
+ * An event of a known `type` that does not match its schema, kept in its place in `events`
+ * with its `index`, the `raw` object and the `issues` found. It has no `type` of its own, so
+ * it never passes for a well-formed event: `case undefined` reaches it, then `_tag` tells it
+ * from an `UnknownEvent`.
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, type InvalidEvent } from 'line-webhook'
+ *
+ * const message = { type: 'file', id: '325708', fileName: 'a.txt', fileSize: '12' }
+ * const body = { destination: 'U0', events: [{ type: 'message', message }] }
+ * const result = decodeCallbackRequest(body)
+ * const event = result._tag === 'Right' ? result.right.events[0] : undefined
+ * if (event !== undefined && event.type === undefined && event._tag === 'InvalidEvent') {
+ *   const invalid: InvalidEvent = event
+ *   console.log(invalid.index) // => 0
+ *   console.log(invalid.issues.map((issue) => issue.path)) // => ["events[0].timestamp", "events[0].mode", "events[0].webhookEventId", "events[0].deliveryContext", "events[0].message.fileSize"]
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Types
+ */
+export interface InvalidEvent {
+  readonly _tag: 'InvalidEvent'
+  readonly type?: undefined
+  /** Where it stands in the body's `events`. */
+  readonly index: number
+  /** The event as it came. */
+  readonly raw: unknown
+  /** Why it does not match its schema; never empty. */
+  readonly issues: readonly Issue[]
+}
+
+/** The one way to make an InvalidEvent: `JSON.parse` cannot forge an instance of it. */
+class InvalidEventOf implements InvalidEvent {
+  readonly _tag = 'InvalidEvent'
+  constructor(
+    readonly index: number,
+    readonly raw: unknown,
+    readonly issues: readonly Issue[],
+  ) {}
+}
+
+const isInvalidEvent = (value: unknown): value is InvalidEvent => value instanceof InvalidEventOf
+
+/**
+ * An `events` list of `event`s: each decodes on its own, and one that does not match its schema
+ * becomes an {@link InvalidEvent} in its place instead of sinking the others.
+ */
+export function eventList<E extends t.Mixed>(
+  event: E,
+): t.Type<readonly (t.TypeOf<E> | InvalidEvent)[], readonly unknown[]> {
+  type Entry = t.TypeOf<E> | InvalidEvent
+  const isEntry = (value: unknown): value is Entry => isInvalidEvent(value) || event.is(value)
+  return new t.Type(
+    `Array<${event.name}>`,
+    (value): value is readonly Entry[] => Array.isArray(value) && everyIndex(value, isEntry),
+    (value, context) => {
+      if (!Array.isArray(value)) return t.failure(value, context)
+      let changed = false
+      const events: Entry[] = []
+      for (const [index, raw] of (value as readonly unknown[]).entries()) {
+        const result = event.validate(raw, t.appendContext(context, String(index), event, raw))
+        const entry: Entry =
+          result._tag === 'Right'
+            ? (result.right as t.TypeOf<E>)
+            : new InvalidEventOf(index, raw, issuesOf(result.left))
+        changed ||= entry !== raw
+        events.push(entry)
+      }
+      return t.success(changed ? events : (value as readonly Entry[]))
+    },
+    (events) =>
+      events.map((entry) => (isInvalidEvent(entry) ? entry.raw : (event.encode(entry) as unknown))),
+  )
+}
+
+/** The `events` of a {@link CallbackRequest}. */
+export const EventList = /*#__PURE__*/ eventList(Event)
+
+/**
+ * A webhook request body: the bot's user ID (`destination`) and its `events`, each an
+ * {@link Event}, an `UnknownEvent` of a newer type, or an {@link InvalidEvent}. `events` may be
+ * empty: LINE sends that to check a webhook URL.
+ *
+ * @example
+ * ```ts
+ * import { CallbackRequest } from 'line-webhook'
+ *
+ * console.log(CallbackRequest.is({ destination: 'xxxxxxxxxx', events: [] })) // => true
+ * console.log(CallbackRequest.is({ destination: 'xxxxxxxxxx', events: {} })) // => false
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const CallbackRequest = /*#__PURE__*/ struct(
+  'CallbackRequest',
+  { destination: t.string, events: EventList },
+  {},
+)
+export type CallbackRequest = t.TypeOf<typeof CallbackRequest>

@@ -1,0 +1,735 @@
+import * as t from 'io-ts'
+import { readonlyArray } from './array.js'
+import { MembershipContent } from './membership-content.js'
+import { MessageContent } from './message-content.js'
+import { ModuleContent } from './module-content.js'
+import { integer, openEnum } from './primitives.js'
+import { UserSource, Source } from './source.js'
+import { struct, type Props } from './struct.js'
+import { taggedUnion, type Unknown } from './tagged-union.js'
+
+/**
+ * The channel's state: `active`, or `standby` while another channel has chat control. A newer
+ * value is kept as its string.
+ *
+ * @example
+ * ```ts
+ * import { EventMode } from 'line-webhook'
+ *
+ * console.log(EventMode.is('standby')) // => true
+ * console.log(EventMode.is(1)) // => false
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const EventMode = /*#__PURE__*/ openEnum(['active', 'standby'])
+export type EventMode = t.TypeOf<typeof EventMode>
+
+/**
+ * Whether LINE redelivered this event (`isRedelivery`): deduplicate by `webhookEventId`.
+ *
+ * @example
+ * ```ts
+ * import { DeliveryContext } from 'line-webhook'
+ *
+ * console.log(DeliveryContext.is({ isRedelivery: true })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const DeliveryContext = /*#__PURE__*/ struct(
+  'DeliveryContext',
+  { isRedelivery: t.boolean },
+  {},
+)
+export type DeliveryContext = t.TypeOf<typeof DeliveryContext>
+
+/**
+ * The message a user unsent.
+ *
+ * @example
+ * ```ts
+ * import { UnsendDetail } from 'line-webhook'
+ *
+ * console.log(UnsendDetail.is({ messageId: '325708' })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const UnsendDetail = /*#__PURE__*/ struct('UnsendDetail', { messageId: t.string }, {})
+export type UnsendDetail = t.TypeOf<typeof UnsendDetail>
+
+/**
+ * Whether the user unblocked the account (`true`) or added it as a friend (`false`).
+ *
+ * @example
+ * ```ts
+ * import { FollowDetail } from 'line-webhook'
+ *
+ * console.log(FollowDetail.is({ isUnblocked: true })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const FollowDetail = /*#__PURE__*/ struct('FollowDetail', { isUnblocked: t.boolean }, {})
+export type FollowDetail = t.TypeOf<typeof FollowDetail>
+
+/**
+ * The users who joined.
+ *
+ * @example
+ * ```ts
+ * import { JoinedMembers } from 'line-webhook'
+ *
+ * console.log(JoinedMembers.is({ members: [{ type: 'user', userId: 'U4af4980629' }] })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const JoinedMembers = /*#__PURE__*/ struct(
+  'JoinedMembers',
+  { members: /*#__PURE__*/ readonlyArray(UserSource) },
+  {},
+)
+export type JoinedMembers = t.TypeOf<typeof JoinedMembers>
+
+/**
+ * The users who left.
+ *
+ * @example
+ * ```ts
+ * import { LeftMembers } from 'line-webhook'
+ *
+ * console.log(LeftMembers.is({ members: [{ type: 'user', userId: 'U4af4980629' }] })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const LeftMembers = /*#__PURE__*/ struct(
+  'LeftMembers',
+  { members: /*#__PURE__*/ readonlyArray(UserSource) },
+  {},
+)
+export type LeftMembers = t.TypeOf<typeof LeftMembers>
+
+/**
+ * The postback's `data`, and what a date picker or rich menu switch action chose in `params`.
+ *
+ * @example
+ * ```ts
+ * import { PostbackContent } from 'line-webhook'
+ *
+ * console.log(PostbackContent.is({ data: 'richmenu-changed-to-b', params: { newRichMenuAliasId: 'richmenu-alias-b', status: 'SUCCESS' } })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const PostbackContent = /*#__PURE__*/ struct(
+  'PostbackContent',
+  { data: t.string },
+  { params: /*#__PURE__*/ t.readonly(/*#__PURE__*/ t.record(t.string, t.string)) },
+)
+export type PostbackContent = t.TypeOf<typeof PostbackContent>
+
+/**
+ * The `trackingId` of the video message that was watched to the end.
+ *
+ * @example
+ * ```ts
+ * import { VideoPlayComplete } from 'line-webhook'
+ *
+ * console.log(VideoPlayComplete.is({ trackingId: 'track-id' })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const VideoPlayComplete = /*#__PURE__*/ struct(
+  'VideoPlayComplete',
+  { trackingId: t.string },
+  {},
+)
+export type VideoPlayComplete = t.TypeOf<typeof VideoPlayComplete>
+
+/**
+ * The beacon detected, what happened (`enter`, `banner`, `stay` or newer), and its device message.
+ *
+ * @example
+ * ```ts
+ * import { BeaconContent } from 'line-webhook'
+ *
+ * console.log(BeaconContent.is({ hwid: 'd41d8cd98f', type: 'enter', dm: '1234567890abcdef' })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const BeaconContent = /*#__PURE__*/ struct(
+  'BeaconContent',
+  { hwid: t.string, type: /*#__PURE__*/ openEnum(['enter', 'banner', 'stay']) },
+  { dm: t.string },
+)
+export type BeaconContent = t.TypeOf<typeof BeaconContent>
+
+/**
+ * Whether linking succeeded, and the nonce you issued for it.
+ *
+ * @example
+ * ```ts
+ * import { LinkContent } from 'line-webhook'
+ *
+ * console.log(LinkContent.is({ result: 'failed', nonce: 'xxxxxxxxxxxxxxx' })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const LinkContent = /*#__PURE__*/ struct(
+  'LinkContent',
+  { result: /*#__PURE__*/ openEnum(['ok', 'failed']), nonce: t.string },
+  {},
+)
+export type LinkContent = t.TypeOf<typeof LinkContent>
+
+/**
+ * Until when (epoch milliseconds) the module channel is active.
+ *
+ * @example
+ * ```ts
+ * import { ChatControl } from 'line-webhook'
+ *
+ * console.log(ChatControl.is({ expireAt: 1653994422933 })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const ChatControl = /*#__PURE__*/ struct('ChatControl', { expireAt: integer }, {})
+export type ChatControl = t.TypeOf<typeof ChatControl>
+
+/**
+ * A hashed phone number, or the value of the `X-Line-Delivery-Tag` header.
+ *
+ * @example
+ * ```ts
+ * import { PnpDelivery } from 'line-webhook'
+ *
+ * console.log(PnpDelivery.is({ data: 'd41d8cd98f00b204e9800998ecf8427e' })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const PnpDelivery = /*#__PURE__*/ struct('PnpDelivery', { data: t.string }, {})
+export type PnpDelivery = t.TypeOf<typeof PnpDelivery>
+
+/** What every event carries besides its `type`. */
+const eventBase = {
+  timestamp: integer,
+  mode: EventMode,
+  webhookEventId: t.string,
+  deliveryContext: DeliveryContext,
+}
+
+/** An event codec: the common fields, `type`, then what this type adds. */
+function event<const Type extends string, R extends Props, O extends Props>(
+  name: string,
+  type: Type,
+  required: R,
+  optional: O,
+) {
+  return struct(
+    name,
+    { type: /*#__PURE__*/ t.literal(type), ...eventBase, ...required },
+    { source: Source, ...optional },
+  )
+}
+
+/**
+ * A user sent a message. Reply with `replyToken`.
+ *
+ * @example
+ * ```ts
+ * import { MessageEvent } from 'line-webhook'
+ *
+ * const event = { type: 'message', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', message: { type: 'text', id: '468789577898262530', quoteToken: 'q3Plxr4AgKd', text: 'Hello' } }
+ * console.log(MessageEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const MessageEvent = /*#__PURE__*/ event(
+  'MessageEvent',
+  'message',
+  { message: MessageContent },
+  { replyToken: t.string },
+)
+export type MessageEvent = t.TypeOf<typeof MessageEvent>
+
+/**
+ * A user unsent a message: delete it from anything you stored.
+ *
+ * @example
+ * ```ts
+ * import { UnsendEvent } from 'line-webhook'
+ *
+ * const event = { type: 'unsend', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'group', groupId: 'Ca56f94637c', userId: 'U4af4980629' }, unsend: { messageId: '325708' } }
+ * console.log(UnsendEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const UnsendEvent = /*#__PURE__*/ event(
+  'UnsendEvent',
+  'unsend',
+  { unsend: UnsendDetail },
+  {},
+)
+export type UnsendEvent = t.TypeOf<typeof UnsendEvent>
+
+/**
+ * The LINE Official Account was added as a friend, or unblocked (`follow.isUnblocked`).
+ *
+ * @example
+ * ```ts
+ * import { FollowEvent } from 'line-webhook'
+ *
+ * const event = { type: 'follow', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', follow: { isUnblocked: false } }
+ * console.log(FollowEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const FollowEvent = /*#__PURE__*/ event(
+  'FollowEvent',
+  'follow',
+  { replyToken: t.string, follow: FollowDetail },
+  {},
+)
+export type FollowEvent = t.TypeOf<typeof FollowEvent>
+
+/**
+ * The LINE Official Account was blocked.
+ *
+ * @example
+ * ```ts
+ * import { UnfollowEvent } from 'line-webhook'
+ *
+ * const event = { type: 'unfollow', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' } }
+ * console.log(UnfollowEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const UnfollowEvent = /*#__PURE__*/ event('UnfollowEvent', 'unfollow', {}, {})
+export type UnfollowEvent = t.TypeOf<typeof UnfollowEvent>
+
+/**
+ * The LINE Official Account joined a group chat or multi-person chat.
+ *
+ * @example
+ * ```ts
+ * import { JoinEvent } from 'line-webhook'
+ *
+ * const event = { type: 'join', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'group', groupId: 'Ca56f94637c' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA' }
+ * console.log(JoinEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const JoinEvent = /*#__PURE__*/ event('JoinEvent', 'join', { replyToken: t.string }, {})
+export type JoinEvent = t.TypeOf<typeof JoinEvent>
+
+/**
+ * The LINE Official Account left, or was removed from, a group chat or multi-person chat.
+ *
+ * @example
+ * ```ts
+ * import { LeaveEvent } from 'line-webhook'
+ *
+ * const event = { type: 'leave', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'group', groupId: 'Ca56f94637c' } }
+ * console.log(LeaveEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const LeaveEvent = /*#__PURE__*/ event('LeaveEvent', 'leave', {}, {})
+export type LeaveEvent = t.TypeOf<typeof LeaveEvent>
+
+/**
+ * Users joined a group chat or multi-person chat the LINE Official Account is in.
+ *
+ * @example
+ * ```ts
+ * import { MemberJoinedEvent } from 'line-webhook'
+ *
+ * const event = { type: 'memberJoined', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'group', groupId: 'C4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', joined: { members: [{ type: 'user', userId: 'U4af4980629' }] } }
+ * console.log(MemberJoinedEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const MemberJoinedEvent = /*#__PURE__*/ event(
+  'MemberJoinedEvent',
+  'memberJoined',
+  { replyToken: t.string, joined: JoinedMembers },
+  {},
+)
+export type MemberJoinedEvent = t.TypeOf<typeof MemberJoinedEvent>
+
+/**
+ * Users left a group chat or multi-person chat the LINE Official Account is in.
+ *
+ * @example
+ * ```ts
+ * import { MemberLeftEvent } from 'line-webhook'
+ *
+ * const event = { type: 'memberLeft', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'group', groupId: 'C4af4980629' }, left: { members: [{ type: 'user', userId: 'U4af4980629' }] } }
+ * console.log(MemberLeftEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const MemberLeftEvent = /*#__PURE__*/ event(
+  'MemberLeftEvent',
+  'memberLeft',
+  { left: LeftMembers },
+  {},
+)
+export type MemberLeftEvent = t.TypeOf<typeof MemberLeftEvent>
+
+/**
+ * A user performed a postback action; `postback.params` holds what a date picker or rich menu switch chose.
+ *
+ * @example
+ * ```ts
+ * import { PostbackEvent } from 'line-webhook'
+ *
+ * const event = { type: 'postback', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', postback: { data: 'action=buy&itemId=123', params: { datetime: '2017-12-25T01:00' } } }
+ * console.log(PostbackEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const PostbackEvent = /*#__PURE__*/ event(
+  'PostbackEvent',
+  'postback',
+  { postback: PostbackContent },
+  { replyToken: t.string },
+)
+export type PostbackEvent = t.TypeOf<typeof PostbackEvent>
+
+/**
+ * A user finished viewing a video sent with a `trackingId`.
+ *
+ * @example
+ * ```ts
+ * import { VideoPlayCompleteEvent } from 'line-webhook'
+ *
+ * const event = { type: 'videoPlayComplete', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', videoPlayComplete: { trackingId: 'track-id' } }
+ * console.log(VideoPlayCompleteEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const VideoPlayCompleteEvent = /*#__PURE__*/ event(
+  'VideoPlayCompleteEvent',
+  'videoPlayComplete',
+  { replyToken: t.string, videoPlayComplete: VideoPlayComplete },
+  {},
+)
+export type VideoPlayCompleteEvent = t.TypeOf<typeof VideoPlayCompleteEvent>
+
+/**
+ * A user entered the range of a LINE Beacon.
+ *
+ * @example
+ * ```ts
+ * import { BeaconEvent } from 'line-webhook'
+ *
+ * const event = { type: 'beacon', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', beacon: { hwid: 'd41d8cd98f', type: 'enter' } }
+ * console.log(BeaconEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const BeaconEvent = /*#__PURE__*/ event(
+  'BeaconEvent',
+  'beacon',
+  { replyToken: t.string, beacon: BeaconContent },
+  {},
+)
+export type BeaconEvent = t.TypeOf<typeof BeaconEvent>
+
+/**
+ * A user linked their LINE account with your service's account. `replyToken` is absent when linking failed.
+ *
+ * @example
+ * ```ts
+ * import { AccountLinkEvent } from 'line-webhook'
+ *
+ * const event = { type: 'accountLink', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', link: { result: 'ok', nonce: 'xxxxxxxxxxxxxxx' } }
+ * console.log(AccountLinkEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const AccountLinkEvent = /*#__PURE__*/ event(
+  'AccountLinkEvent',
+  'accountLink',
+  { link: LinkContent },
+  { replyToken: t.string },
+)
+export type AccountLinkEvent = t.TypeOf<typeof AccountLinkEvent>
+
+/**
+ * A user joined, left or renewed a membership of the LINE Official Account.
+ *
+ * @example
+ * ```ts
+ * import { MembershipEvent } from 'line-webhook'
+ *
+ * const event = { type: 'membership', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', membership: { type: 'joined', membershipId: 3189 } }
+ * console.log(MembershipEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const MembershipEvent = /*#__PURE__*/ event(
+  'MembershipEvent',
+  'membership',
+  { replyToken: t.string, membership: MembershipContent },
+  {},
+)
+export type MembershipEvent = t.TypeOf<typeof MembershipEvent>
+
+/**
+ * A module channel was attached to or detached from a LINE Official Account.
+ *
+ * @example
+ * ```ts
+ * import { ModuleEvent } from 'line-webhook'
+ *
+ * const event = { type: 'module', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, module: { type: 'attached', botId: 'U61eccd27f3', scopes: ['message:send'] } }
+ * console.log(ModuleEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const ModuleEvent = /*#__PURE__*/ event(
+  'ModuleEvent',
+  'module',
+  { module: ModuleContent },
+  {},
+)
+export type ModuleEvent = t.TypeOf<typeof ModuleEvent>
+
+/**
+ * The module channel became the Active Channel, until `chatControl.expireAt`.
+ *
+ * @example
+ * ```ts
+ * import { ActivatedEvent } from 'line-webhook'
+ *
+ * const event = { type: 'activated', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, chatControl: { expireAt: 1653994422933 } }
+ * console.log(ActivatedEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const ActivatedEvent = /*#__PURE__*/ event(
+  'ActivatedEvent',
+  'activated',
+  { chatControl: ChatControl },
+  {},
+)
+export type ActivatedEvent = t.TypeOf<typeof ActivatedEvent>
+
+/**
+ * The module channel became the Standby Channel.
+ *
+ * @example
+ * ```ts
+ * import { DeactivatedEvent } from 'line-webhook'
+ *
+ * const event = { type: 'deactivated', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' } }
+ * console.log(DeactivatedEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const DeactivatedEvent = /*#__PURE__*/ event('DeactivatedEvent', 'deactivated', {}, {})
+export type DeactivatedEvent = t.TypeOf<typeof DeactivatedEvent>
+
+/**
+ * The LINE Official Account was suspended.
+ *
+ * @example
+ * ```ts
+ * import { BotSuspendedEvent } from 'line-webhook'
+ *
+ * const event = { type: 'botSuspended', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false } }
+ * console.log(BotSuspendedEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const BotSuspendedEvent = /*#__PURE__*/ event('BotSuspendedEvent', 'botSuspended', {}, {})
+export type BotSuspendedEvent = t.TypeOf<typeof BotSuspendedEvent>
+
+/**
+ * The LINE Official Account returned from suspension.
+ *
+ * @example
+ * ```ts
+ * import { BotResumedEvent } from 'line-webhook'
+ *
+ * const event = { type: 'botResumed', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false } }
+ * console.log(BotResumedEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const BotResumedEvent = /*#__PURE__*/ event('BotResumedEvent', 'botResumed', {}, {})
+export type BotResumedEvent = t.TypeOf<typeof BotResumedEvent>
+
+/**
+ * A LINE notification message was delivered; `delivery.data` is the hashed phone number or the `X-Line-Delivery-Tag` value.
+ *
+ * @example
+ * ```ts
+ * import { PnpDeliveryCompletionEvent } from 'line-webhook'
+ *
+ * const event = { type: 'delivery', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' }, delivery: { data: 'd41d8cd98f00b204e9800998ecf8427e' } }
+ * console.log(PnpDeliveryCompletionEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const PnpDeliveryCompletionEvent = /*#__PURE__*/ event(
+  'PnpDeliveryCompletionEvent',
+  'delivery',
+  { delivery: PnpDelivery },
+  {},
+)
+export type PnpDeliveryCompletionEvent = t.TypeOf<typeof PnpDeliveryCompletionEvent>
+
+/**
+ * A user edited a message they sent (today only text, only in group chats). Edits may arrive out of order: the one with the largest `timestamp` is the latest.
+ *
+ * @example
+ * ```ts
+ * import { MessageEditedEvent } from 'line-webhook'
+ *
+ * const event = { type: 'messageEdited', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'group', groupId: 'Ca56f94637c', userId: 'U4af4980629' }, replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA', message: { type: 'text', id: '444573844083572737', quoteToken: 'q3Plxr4AgKd', text: 'Hello (edited)' } }
+ * console.log(MessageEditedEvent.is(event)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const MessageEditedEvent = /*#__PURE__*/ event(
+  'MessageEditedEvent',
+  'messageEdited',
+  { message: MessageContent },
+  { replyToken: t.string },
+)
+export type MessageEditedEvent = t.TypeOf<typeof MessageEditedEvent>
+
+/**
+ * An event of a `type` this version does not know, kept whole in `raw`: log it, never drop it.
+ *
+ * @example
+ * ```ts
+ * import { Event, type UnknownEvent } from 'line-webhook'
+ *
+ * const decoded = Event.decode({ type: 'hoge', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, foo: { bar: 'baz' } })
+ * if (decoded._tag === 'Right' && decoded.right.type === undefined) {
+ *   const event: UnknownEvent = decoded.right
+ *   console.log([event.raw.type, event.raw['foo']]) // => ["hoge", { bar: "baz" }]
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Types
+ */
+export type UnknownEvent = Unknown<'UnknownEvent'>
+
+/**
+ * A webhook event: one of the 20 types LINE documents, discriminated by `type`, or
+ * {@link UnknownEvent} for a newer one. A `switch (event.type)` narrows to the exact event;
+ * `case undefined` reaches the fallback.
+ *
+ * @example
+ * ```ts
+ * import { Event } from 'line-webhook'
+ *
+ * const decoded = Event.decode({ type: 'unfollow', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false }, source: { type: 'user', userId: 'U4af4980629' } })
+ * if (decoded._tag === 'Right') {
+ *   const event = decoded.right
+ *   switch (event.type) {
+ *     case 'unfollow':
+ *       console.log(event.source?.type) // => "user"
+ *       break
+ *     case undefined: // an event of a newer type
+ *       throw new Error(`not expected here: ${event.raw.type}`)
+ *   }
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const Event = /*#__PURE__*/ taggedUnion(
+  'Event',
+  {
+    message: MessageEvent,
+    unsend: UnsendEvent,
+    follow: FollowEvent,
+    unfollow: UnfollowEvent,
+    join: JoinEvent,
+    leave: LeaveEvent,
+    memberJoined: MemberJoinedEvent,
+    memberLeft: MemberLeftEvent,
+    postback: PostbackEvent,
+    videoPlayComplete: VideoPlayCompleteEvent,
+    beacon: BeaconEvent,
+    accountLink: AccountLinkEvent,
+    membership: MembershipEvent,
+    module: ModuleEvent,
+    activated: ActivatedEvent,
+    deactivated: DeactivatedEvent,
+    botSuspended: BotSuspendedEvent,
+    botResumed: BotResumedEvent,
+    delivery: PnpDeliveryCompletionEvent,
+    messageEdited: MessageEditedEvent,
+  },
+  'UnknownEvent',
+)
+export type Event = t.TypeOf<typeof Event>

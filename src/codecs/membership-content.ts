@@ -1,0 +1,107 @@
+import * as t from 'io-ts'
+import { integer } from './primitives.js'
+import { struct } from './struct.js'
+import { taggedUnion, type Unknown } from './tagged-union.js'
+
+/**
+ * A user joined a membership.
+ *
+ * @example
+ * ```ts
+ * import { JoinedMembershipContent } from 'line-webhook'
+ *
+ * console.log(JoinedMembershipContent.is({ type: 'joined', membershipId: 3189 })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const JoinedMembershipContent = /*#__PURE__*/ struct(
+  'JoinedMembershipContent',
+  { type: /*#__PURE__*/ t.literal('joined'), membershipId: integer },
+  {},
+)
+export type JoinedMembershipContent = t.TypeOf<typeof JoinedMembershipContent>
+
+/**
+ * A user left a membership.
+ *
+ * @example
+ * ```ts
+ * import { LeftMembershipContent } from 'line-webhook'
+ *
+ * console.log(LeftMembershipContent.is({ type: 'left', membershipId: 3189 })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const LeftMembershipContent = /*#__PURE__*/ struct(
+  'LeftMembershipContent',
+  { type: /*#__PURE__*/ t.literal('left'), membershipId: integer },
+  {},
+)
+export type LeftMembershipContent = t.TypeOf<typeof LeftMembershipContent>
+
+/**
+ * A user renewed a membership.
+ *
+ * @example
+ * ```ts
+ * import { RenewedMembershipContent } from 'line-webhook'
+ *
+ * console.log(RenewedMembershipContent.is({ type: 'renewed', membershipId: 3189 })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const RenewedMembershipContent = /*#__PURE__*/ struct(
+  'RenewedMembershipContent',
+  { type: /*#__PURE__*/ t.literal('renewed'), membershipId: integer },
+  {},
+)
+export type RenewedMembershipContent = t.TypeOf<typeof RenewedMembershipContent>
+
+/**
+ * A membership change of a `type` this version does not know, kept whole in `raw`.
+ *
+ * @example
+ * ```ts
+ * import { MembershipContent, type UnknownMembershipContent } from 'line-webhook'
+ *
+ * const decoded = MembershipContent.decode({ type: 'paused', membershipId: 3189 })
+ * if (decoded._tag === 'Right' && decoded.right.type === undefined) {
+ *   const change: UnknownMembershipContent = decoded.right
+ *   console.log(change.raw.type) // => "paused"
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Types
+ */
+export type UnknownMembershipContent = Unknown<'UnknownMembershipContent'>
+
+/**
+ * What happened to a membership: joined, left or renewed, or {@link UnknownMembershipContent}.
+ *
+ * @example
+ * ```ts
+ * import { MembershipContent } from 'line-webhook'
+ *
+ * console.log(MembershipContent.is({ type: 'renewed', membershipId: 3189 })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const MembershipContent = /*#__PURE__*/ taggedUnion(
+  'MembershipContent',
+  {
+    joined: JoinedMembershipContent,
+    left: LeftMembershipContent,
+    renewed: RenewedMembershipContent,
+  },
+  'UnknownMembershipContent',
+)
+export type MembershipContent = t.TypeOf<typeof MembershipContent>

@@ -1,0 +1,108 @@
+import * as t from 'io-ts'
+import { readonlyArray } from './array.js'
+import { integer } from './primitives.js'
+import { struct } from './struct.js'
+import { taggedUnion, type Unknown } from './tagged-union.js'
+
+/**
+ * A mentioned user. `userId` is only included when the user consents to share their profile;
+ * `isSelf` says whether the mention is of the bot that receives the webhook.
+ *
+ * @example
+ * ```ts
+ * import { UserMentionee } from 'line-webhook'
+ *
+ * const mentionee = { type: 'user', index: 0, length: 4, userId: 'U49585cd0d5', isSelf: true }
+ * console.log(UserMentionee.is(mentionee)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const UserMentionee = /*#__PURE__*/ struct(
+  'UserMentionee',
+  { type: /*#__PURE__*/ t.literal('user'), index: integer, length: integer },
+  { userId: t.string, isSelf: t.boolean },
+)
+export type UserMentionee = t.TypeOf<typeof UserMentionee>
+
+/**
+ * A mention of everyone in the group (`@All`).
+ *
+ * @example
+ * ```ts
+ * import { AllMentionee } from 'line-webhook'
+ *
+ * console.log(AllMentionee.is({ type: 'all', index: 0, length: 4 })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const AllMentionee = /*#__PURE__*/ struct(
+  'AllMentionee',
+  { type: /*#__PURE__*/ t.literal('all'), index: integer, length: integer },
+  {},
+)
+export type AllMentionee = t.TypeOf<typeof AllMentionee>
+
+/**
+ * A mentionee of a `type` this version does not know, kept whole in `raw`.
+ *
+ * @example
+ * ```ts
+ * import { Mentionee, type UnknownMentionee } from 'line-webhook'
+ *
+ * const decoded = Mentionee.decode({ type: 'channel', index: 0, length: 3 })
+ * const mentionee = decoded._tag === 'Right' ? decoded.right : undefined
+ * if (mentionee !== undefined && mentionee.type === undefined) {
+ *   const unknown: UnknownMentionee = mentionee
+ *   console.log(unknown.raw.type) // => "channel"
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Types
+ */
+export type UnknownMentionee = Unknown<'UnknownMentionee'>
+
+/**
+ * Who a text message mentions: a user, everyone, or {@link UnknownMentionee}.
+ *
+ * @example
+ * ```ts
+ * import { Mentionee } from 'line-webhook'
+ *
+ * console.log(Mentionee.is({ type: 'all', index: 0, length: 4 })) // => true
+ * console.log(Mentionee.is({ type: 'user', index: '0', length: 4 })) // => false
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const Mentionee = /*#__PURE__*/ taggedUnion(
+  'Mentionee',
+  { user: UserMentionee, all: AllMentionee },
+  'UnknownMentionee',
+)
+export type Mentionee = t.TypeOf<typeof Mentionee>
+
+/**
+ * The mentions in a text message.
+ *
+ * @example
+ * ```ts
+ * import { Mention } from 'line-webhook'
+ *
+ * console.log(Mention.is({ mentionees: [{ type: 'all', index: 0, length: 4 }] })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const Mention = /*#__PURE__*/ struct(
+  'Mention',
+  { mentionees: /*#__PURE__*/ readonlyArray(Mentionee) },
+  {},
+)
+export type Mention = t.TypeOf<typeof Mention>

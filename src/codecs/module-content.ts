@@ -1,0 +1,94 @@
+import * as t from 'io-ts'
+import { readonlyArray } from './array.js'
+import { openEnum } from './primitives.js'
+import { struct } from './struct.js'
+import { taggedUnion, type Unknown } from './tagged-union.js'
+
+/**
+ * A module channel was attached to a LINE Official Account, with the scopes its admin permitted.
+ *
+ * @example
+ * ```ts
+ * import { AttachedModuleContent } from 'line-webhook'
+ *
+ * const attached = { type: 'attached', botId: 'U61eccd27f3', scopes: ['message:send'] }
+ * console.log(AttachedModuleContent.is(attached)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const AttachedModuleContent = /*#__PURE__*/ struct(
+  'AttachedModuleContent',
+  {
+    type: /*#__PURE__*/ t.literal('attached'),
+    botId: t.string,
+    scopes: /*#__PURE__*/ readonlyArray(t.string),
+  },
+  {},
+)
+export type AttachedModuleContent = t.TypeOf<typeof AttachedModuleContent>
+
+/**
+ * A module channel was detached from a LINE Official Account.
+ *
+ * @example
+ * ```ts
+ * import { DetachedModuleContent } from 'line-webhook'
+ *
+ * const detached = { type: 'detached', botId: 'U61eccd27f3', reason: 'bot_deleted' }
+ * console.log(DetachedModuleContent.is(detached)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const DetachedModuleContent = /*#__PURE__*/ struct(
+  'DetachedModuleContent',
+  {
+    type: /*#__PURE__*/ t.literal('detached'),
+    botId: t.string,
+    reason: /*#__PURE__*/ openEnum(['bot_deleted']),
+  },
+  {},
+)
+export type DetachedModuleContent = t.TypeOf<typeof DetachedModuleContent>
+
+/**
+ * A module change of a `type` this version does not know, kept whole in `raw`.
+ *
+ * @example
+ * ```ts
+ * import { ModuleContent, type UnknownModuleContent } from 'line-webhook'
+ *
+ * const decoded = ModuleContent.decode({ type: 'suspended', botId: 'U61eccd27f3' })
+ * if (decoded._tag === 'Right' && decoded.right.type === undefined) {
+ *   const change: UnknownModuleContent = decoded.right
+ *   console.log(change.raw['botId']) // => "U61eccd27f3"
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Types
+ */
+export type UnknownModuleContent = Unknown<'UnknownModuleContent'>
+
+/**
+ * What happened to a module channel: attached or detached, or {@link UnknownModuleContent}.
+ *
+ * @example
+ * ```ts
+ * import { ModuleContent } from 'line-webhook'
+ *
+ * console.log(ModuleContent.is({ type: 'detached', botId: 'U61eccd27f3', reason: 'bot_deleted' })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const ModuleContent = /*#__PURE__*/ taggedUnion(
+  'ModuleContent',
+  { attached: AttachedModuleContent, detached: DetachedModuleContent },
+  'UnknownModuleContent',
+)
+export type ModuleContent = t.TypeOf<typeof ModuleContent>

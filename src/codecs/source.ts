@@ -1,0 +1,107 @@
+import * as t from 'io-ts'
+import { struct } from './struct.js'
+import { taggedUnion, type Unknown } from './tagged-union.js'
+
+/**
+ * A one-on-one chat with a user. `userId` is absent when the user has not consented to share it.
+ *
+ * @example
+ * ```ts
+ * import { UserSource } from 'line-webhook'
+ *
+ * console.log(UserSource.is({ type: 'user', userId: 'U4af4980629' })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const UserSource = /*#__PURE__*/ struct(
+  'UserSource',
+  { type: /*#__PURE__*/ t.literal('user') },
+  { userId: t.string },
+)
+export type UserSource = t.TypeOf<typeof UserSource>
+
+/**
+ * A group chat. `userId` (the sender) is only included in message events.
+ *
+ * @example
+ * ```ts
+ * import { GroupSource } from 'line-webhook'
+ *
+ * console.log(GroupSource.is({ type: 'group', groupId: 'Ca56f94637c' })) // => true
+ * console.log(GroupSource.is({ type: 'group' })) // => false
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const GroupSource = /*#__PURE__*/ struct(
+  'GroupSource',
+  { type: /*#__PURE__*/ t.literal('group'), groupId: t.string },
+  { userId: t.string },
+)
+export type GroupSource = t.TypeOf<typeof GroupSource>
+
+/**
+ * A multi-person chat. `userId` (the sender) is only included in message events.
+ *
+ * @example
+ * ```ts
+ * import { RoomSource } from 'line-webhook'
+ *
+ * console.log(RoomSource.is({ type: 'room', roomId: 'Ra8dbf4673c', userId: 'U206d25c2ea' })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const RoomSource = /*#__PURE__*/ struct(
+  'RoomSource',
+  { type: /*#__PURE__*/ t.literal('room'), roomId: t.string },
+  { userId: t.string },
+)
+export type RoomSource = t.TypeOf<typeof RoomSource>
+
+/**
+ * A source of a `type` this version does not know, kept whole in `raw`.
+ *
+ * @example
+ * ```ts
+ * import { Source, type UnknownSource } from 'line-webhook'
+ *
+ * const decoded = Source.decode({ type: 'square', squareId: 'S1' })
+ * if (decoded._tag === 'Right' && decoded.right.type === undefined) {
+ *   const source: UnknownSource = decoded.right
+ *   console.log(source.raw) // => { type: "square", squareId: "S1" }
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Types
+ */
+export type UnknownSource = Unknown<'UnknownSource'>
+
+/**
+ * Where an event came from: a user, a group chat or a multi-person chat, or
+ * {@link UnknownSource} for a newer kind.
+ *
+ * @example
+ * ```ts
+ * import { Source } from 'line-webhook'
+ *
+ * const source = Source.decode({ type: 'user', userId: 'U4af4980629' })
+ * console.log(source._tag === 'Right' && source.right.type) // => "user"
+ * const newer = Source.decode({ type: 'square', squareId: 'S1' })
+ * console.log(newer._tag === 'Right' && newer.right.type === undefined && newer.right._tag) // => "UnknownSource"
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const Source = /*#__PURE__*/ taggedUnion(
+  'Source',
+  { user: UserSource, group: GroupSource, room: RoomSource },
+  'UnknownSource',
+)
+export type Source = t.TypeOf<typeof Source>

@@ -1,0 +1,121 @@
+import * as t from 'io-ts'
+import { isRecord, type UnknownRecord } from '../internal/record.js'
+
+/** Property codecs by name. */
+export type Props = Readonly<Record<string, t.Mixed>>
+
+type Flatten<T> = { readonly [K in keyof T]: T[K] }
+
+/** An object with the `required` properties and, where present, the `optional` ones. */
+export type StructOf<R extends Props, O extends Props> = Flatten<
+  { readonly [K in keyof R]: t.TypeOf<R[K]> } & { readonly [K in keyof O]?: t.TypeOf<O[K]> }
+>
+
+/** What a struct encodes to. */
+export type StructOutputOf<R extends Props, O extends Props> = Flatten<
+  { readonly [K in keyof R]: t.OutputOf<R[K]> } & { readonly [K in keyof O]?: t.OutputOf<O[K]> }
+>
+
+/** The codec {@link struct} builds; its property codecs stay reachable for reuse. */
+export interface StructC<R extends Props, O extends Props> extends t.Type<
+  StructOf<R, O>,
+  StructOutputOf<R, O>
+> {
+  readonly required: R
+  readonly optional: O
+}
+
+/**
+ * An object codec that checks required and optional properties in one pass and keeps every
+ * property it does not know: what LINE adds tomorrow reaches the user. It returns the input
+ * itself unless a property codec changed a value, so `is` and `decode` agree on valid input.
+ */
+export function struct<R extends Props, O extends Props>(
+  name: string,
+  required: R,
+  optional: O,
+): StructC<R, O> {
+  const requiredEntries = Object.entries(required)
+  const optionalEntries = Object.entries(optional)
+  const entries = [
+    ...requiredEntries.map(([key, codec]) => ({ key, codec, required: true })),
+    ...optionalEntries.map(([key, codec]) => ({ key, codec, required: false })),
+  ]
+  const transparent = entries.every(({ codec }) => codec.encode === t.identity)
+
+  const is = (value: unknown): value is StructOf<R, O> => {
+    if (!isRecord(value)) return false
+    for (const [key, codec] of requiredEntries) if (!codec.is(value[key])) return false
+    for (const [key, codec] of optionalEntries) {
+      const property = value[key]
+      if (property !== undefined && !codec.is(property)) return false
+    }
+    return true
+  }
+
+  const validate = (value: unknown, context: t.Context): t.Validation<StructOf<R, O>> => {
+    if (!isRecord(value)) return t.failure(value, context)
+    const errors: t.ValidationError[] = []
+    let changed: Record<string, unknown> | undefined
+    for (const { key, codec, required } of entries) {
+      const property = value[key]
+      if (!required && property === undefined) continue
+      const result = codec.validate(property, t.appendContext(context, key, codec, property))
+      if (result._tag === 'Left') errors.push(...result.left)
+      else if (result.right !== property) {
+        changed ??= { ...value }
+        changed[key] = result.right
+      }
+    }
+    if (errors.length > 0) return t.failures(errors)
+    return t.success((changed ?? value) as StructOf<R, O>)
+  }
+
+  const encode = (value: StructOf<R, O>): StructOutputOf<R, O> => {
+    if (transparent) return value
+    const record: UnknownRecord = value
+    const output: Record<string, unknown> = { ...record }
+    for (const { key, codec } of entries) {
+      const property = record[key]
+      if (property !== undefined) output[key] = codec.encode(property)
+    }
+    return output as StructOutputOf<R, O>
+  }
+
+  return Object.assign(new t.Type(name, is, validate, encode), { required, optional })
+}
+
+/**
+ * `codec` with the `keys` it requires made optional: what a lenient profile lets be absent.
+ */
+export function relax<R extends Props, O extends Props, const K extends keyof R & string>(
+  codec: StructC<R, O>,
+  keys: readonly K[],
+): StructC<Omit<R, K>, O & Pick<R, K>> {
+  const relaxed = (key: string): boolean => (keys as readonly string[]).includes(key)
+  const entries = Object.entries(codec.required)
+  const required = Object.fromEntries(entries.filter(([key]) => !relaxed(key)))
+  const optional = {
+    ...codec.optional,
+    ...Object.fromEntries(entries.filter(([key]) => relaxed(key))),
+  }
+  return struct(codec.name, required as Omit<R, K>, optional as O & Pick<R, K>)
+}
+
+type Override<P extends Props, X extends Props> = {
+  readonly [K in keyof P]: K extends keyof X ? X[K] : P[K]
+}
+
+/** `codec` with some property codecs replaced, each staying required or optional as it was. */
+export function override<R extends Props, O extends Props, X extends Props>(
+  codec: StructC<R, O>,
+  replacements: X,
+): StructC<Override<R, X>, Override<O, X>> {
+  const replace = (props: Props): Props =>
+    Object.fromEntries(Object.entries(props).map(([key, prop]) => [key, replacements[key] ?? prop]))
+  return struct(
+    codec.name,
+    replace(codec.required) as Override<R, X>,
+    replace(codec.optional) as Override<O, X>,
+  )
+}

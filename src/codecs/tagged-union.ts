@@ -1,0 +1,128 @@
+import * as t from 'io-ts'
+import { isRecord, type UnknownRecord } from '../internal/record.js'
+
+/**
+ * An object whose `type` is a string: all that is asked of an object of a type this version
+ * does not know.
+ *
+ * @example
+ * ```ts
+ * import type { UnknownTypedObject } from 'line-webhook'
+ *
+ * const raw: UnknownTypedObject = { type: 'hologram', frames: 24 }
+ * console.log(raw.type) // => "hologram"
+ * ```
+ *
+ * @since 0.1.0
+ * @category Types
+ */
+export interface UnknownTypedObject {
+  readonly type: string
+  readonly [key: string]: unknown
+}
+
+/**
+ * The fallback of a union for a `type` this version does not know, keeping the whole object in
+ * `raw`. It has no `type` of its own, so a `switch` on `type` still narrows to the exact known
+ * member, and `case undefined` reaches the fallback (then `_tag` tells fallbacks apart).
+ *
+ * @example
+ * ```ts
+ * import { Event, type Unknown } from 'line-webhook'
+ *
+ * const decoded = Event.decode({ type: 'hologram' })
+ * if (decoded._tag === 'Right' && decoded.right.type === undefined) {
+ *   const event: Unknown<'UnknownEvent'> = decoded.right
+ *   console.log([event._tag, event.raw.type]) // => ["UnknownEvent", "hologram"]
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Types
+ */
+export interface Unknown<Tag extends string> {
+  readonly _tag: Tag
+  readonly type?: undefined
+  readonly raw: UnknownTypedObject
+}
+
+/** The one way to make a fallback: `JSON.parse` cannot forge an instance of it. */
+class Fallback<Tag extends string> implements Unknown<Tag> {
+  constructor(
+    readonly _tag: Tag,
+    readonly raw: UnknownTypedObject,
+  ) {}
+}
+
+/** Codecs of the known members by their `type`. */
+export type Members = Readonly<Record<string, t.Mixed>>
+
+/** The codec {@link taggedUnion} builds. */
+export interface TaggedUnionC<M extends Members, Tag extends string> extends t.Type<
+  t.TypeOf<M[keyof M]> | Unknown<Tag>,
+  t.OutputOf<M[keyof M]> | UnknownTypedObject
+> {
+  readonly members: M
+  readonly fallback: Tag
+}
+
+/**
+ * Which member an object is, for senders that spell `type` loosely: the known type it means, or
+ * its `type` as it came. The member then decodes the object with that type.
+ */
+export type ResolveType = (value: UnknownRecord, knownTypes: readonly string[]) => unknown
+
+/**
+ * A union discriminated by `type`: one lookup picks the member (io-ts's `t.union` tries each in
+ * turn, and a catch-all member turns its tag dispatch off). A non-empty `type` it does not know
+ * becomes the `Unknown` fallback instead of an error; a missing or empty one is an error.
+ */
+export function taggedUnion<M extends Members, Tag extends string>(
+  name: string,
+  members: M,
+  fallback: Tag,
+  resolveType?: ResolveType,
+): TaggedUnionC<M, Tag> {
+  type A = t.TypeOf<M[keyof M]> | Unknown<Tag>
+  const byType = new Map<unknown, t.Mixed>(Object.entries(members))
+  const knownTypes = [...byType.keys()].map((type) => JSON.stringify(type)).join(' | ')
+  const tagCodec = new t.Type<string>(
+    `${knownTypes} | a newer non-empty type`,
+    (value): value is string => typeof value === 'string' && value !== '',
+    (value, context) => t.failure(value, context),
+    t.identity,
+  )
+
+  const isFallback = (value: unknown): value is Unknown<Tag> =>
+    value instanceof Fallback && value._tag === fallback
+
+  const is = (value: unknown): value is A => {
+    if (!isRecord(value)) return false
+    const member = byType.get(value['type'])
+    return member === undefined ? isFallback(value) : member.is(value)
+  }
+
+  const typeNames = [...byType.keys()] as string[]
+
+  const validate = (value: unknown, context: t.Context): t.Validation<A> => {
+    if (!isRecord(value)) return t.failure(value, context)
+    const type = resolveType === undefined ? value['type'] : resolveType(value, typeNames)
+    const member = byType.get(type)
+    if (member !== undefined) {
+      const typed = type === value['type'] ? value : { ...value, type }
+      return member.validate(typed, context) as t.Validation<A>
+    }
+    if (tagCodec.is(type)) {
+      return t.success(new Fallback(fallback, value as UnknownTypedObject))
+    }
+    return t.failure(type, t.appendContext(context, 'type', tagCodec, type))
+  }
+
+  const encode = (value: A): t.OutputOf<M[keyof M]> | UnknownTypedObject => {
+    if (isFallback(value)) return value.raw
+    const member = byType.get((value as { readonly type: unknown }).type)
+    return member === undefined ? value : (member.encode(value) as t.OutputOf<M[keyof M]>)
+  }
+
+  return Object.assign(new t.Type(name, is, validate, encode), { members, fallback })
+}

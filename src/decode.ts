@@ -1,0 +1,149 @@
+import type { Either } from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
+import { CallbackRequest, EventList } from './codecs/callback-request.js'
+import { LenientCallbackRequest, LenientEventList } from './codecs/lenient.js'
+import type { InvalidPayload } from './errors.js'
+import { right, left } from './internal/either.js'
+import { isRecord } from './internal/record.js'
+import { issuesOf, type Issue } from './issue.js'
+
+/**
+ * How to decode a body.
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, type DecodeOptions } from 'line-webhook'
+ *
+ * const options: DecodeOptions = { onInvalidEvent: 'fail' }
+ * const body = { destination: 'U0', events: [{ type: 'message' }] }
+ * console.log(decodeCallbackRequest(body, options)._tag) // => "Left"
+ * ```
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
+export interface DecodeOptions {
+  /**
+   * Read the body with the lenient profile (`LenientCallbackRequest`): for vendors that forward
+   * LINE events and for historical payloads. Default `false`: LINE's schema, exactly.
+   */
+  readonly lenient?: boolean
+  /**
+   * What an event of a known type that does not match its schema does: `'keep'` (the default)
+   * keeps it in place as an `InvalidEvent` and decodes the others; `'fail'` fails the body.
+   */
+  readonly onInvalidEvent?: 'keep' | 'fail'
+}
+
+/**
+ * Options that select the lenient profile, so the result is typed `LenientCallbackRequest`.
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, type LenientOptions } from 'line-webhook'
+ *
+ * const options: LenientOptions = { lenient: true }
+ * const result = decodeCallbackRequest({ events: [] }, options)
+ * console.log(result._tag === 'Right' && result.right.destination) // => undefined
+ * ```
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
+export type LenientOptions = DecodeOptions & { readonly lenient: true }
+
+/**
+ * Options that keep LINE's schema exactly, so the result is typed `CallbackRequest`.
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, type StrictOptions } from 'line-webhook'
+ *
+ * const options: StrictOptions = { onInvalidEvent: 'keep' }
+ * console.log(decodeCallbackRequest({ events: [] }, options)._tag) // => "Left"
+ * ```
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
+export type StrictOptions = DecodeOptions & { readonly lenient?: false }
+
+const strictProfile = { request: CallbackRequest, events: EventList }
+const lenientProfile = { request: LenientCallbackRequest, events: LenientEventList }
+
+function invalidPayload(issues: readonly Issue[]): Either<InvalidPayload, never> {
+  return left({ _tag: 'InvalidPayload', issues })
+}
+
+function issuesOfInvalidEvents(events: LenientCallbackRequest['events']): readonly Issue[] {
+  return events.flatMap((event) =>
+    event.type === undefined && event._tag === 'InvalidEvent' ? event.issues : [],
+  )
+}
+
+/** The issues of the invalid events in `events`, found on their own. */
+function eventIssues(
+  list: typeof EventList | typeof LenientEventList,
+  events: unknown,
+  context: t.Context,
+): readonly Issue[] {
+  const result = list.validate(events, context)
+  return result._tag === 'Left' ? [] : issuesOfInvalidEvents(result.right)
+}
+
+/**
+ * Decodes an already-parsed webhook body into a {@link CallbackRequest}. Pure and synchronous;
+ * it checks no signature (see `decodeWebhookRequest`).
+ *
+ * Only a broken envelope fails the whole body. An event of a newer type becomes an
+ * `UnknownEvent`; an event that does not match its schema becomes an `InvalidEvent` in its
+ * place, unless `onInvalidEvent: 'fail'`. Unknown properties are kept. Valid bodies come back
+ * as the very object passed in.
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest } from 'line-webhook'
+ *
+ * const body: unknown = JSON.parse('{"destination":"xxxxxxxxxx","events":[]}')
+ * const result = decodeCallbackRequest(body)
+ * console.log(result._tag === 'Right' && result.right.events.length) // => 0
+ * console.log(decodeCallbackRequest([])._tag) // => "Left"
+ * ```
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
+export function decodeCallbackRequest(
+  value: unknown,
+  options: LenientOptions,
+): Either<InvalidPayload, LenientCallbackRequest>
+export function decodeCallbackRequest(
+  value: unknown,
+  options?: StrictOptions,
+): Either<InvalidPayload, CallbackRequest>
+export function decodeCallbackRequest(
+  value: unknown,
+  options?: DecodeOptions,
+): Either<InvalidPayload, LenientCallbackRequest>
+export function decodeCallbackRequest(
+  value: unknown,
+  options?: DecodeOptions,
+): Either<InvalidPayload, LenientCallbackRequest> {
+  const profile = options?.lenient === true ? lenientProfile : strictProfile
+  if (profile.request.is(value)) return right(value)
+  const context: t.Context = [{ key: '', type: profile.request, actual: value }]
+  const result = profile.request.validate(value, context)
+  if (result._tag === 'Left') {
+    const events = isRecord(value) ? value['events'] : undefined
+    const eventsContext = [...context, { key: 'events', type: profile.events, actual: events }]
+    return invalidPayload([
+      ...issuesOf(result.left),
+      ...eventIssues(profile.events, events, eventsContext),
+    ])
+  }
+  if (options?.onInvalidEvent === 'fail') {
+    const issues = issuesOfInvalidEvents(result.right.events)
+    if (issues.length > 0) return invalidPayload(issues)
+  }
+  return right(result.right)
+}

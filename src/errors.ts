@@ -1,0 +1,227 @@
+import type { Issue } from './issue.js'
+
+/**
+ * The `x-line-signature` header is missing or does not match the body.
+ *
+ * @example
+ * ```ts
+ * import { formatWebhookFailure, type SignatureMismatch } from 'line-webhook'
+ *
+ * const failure: SignatureMismatch = { _tag: 'SignatureMismatch' }
+ * console.log(formatWebhookFailure(failure).startsWith('signature mismatch')) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export interface SignatureMismatch {
+  readonly _tag: 'SignatureMismatch'
+}
+
+/**
+ * The body is not JSON: not UTF-8 (`reason: 'encoding'`) or not JSON syntax (`'syntax'`).
+ *
+ * @example
+ * ```ts
+ * import { formatWebhookFailure, type MalformedJson } from 'line-webhook'
+ *
+ * const failure: MalformedJson = { _tag: 'MalformedJson', reason: 'syntax' }
+ * console.log(formatWebhookFailure(failure)) // => "malformed JSON: the body is not valid JSON"
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export interface MalformedJson {
+  readonly _tag: 'MalformedJson'
+  readonly reason: 'encoding' | 'syntax'
+}
+
+/**
+ * The JSON is not a webhook body: the envelope is broken (not an object, `destination` not a
+ * string, `events` not an array), or, with `onInvalidEvent: 'fail'`, some event is invalid.
+ *
+ * @example
+ * ```ts
+ * import { formatWebhookFailure, type InvalidPayload } from 'line-webhook'
+ *
+ * const failure: InvalidPayload = {
+ *   _tag: 'InvalidPayload',
+ *   issues: [{ path: 'events[2].message.fileSize', expected: 'integer', actual: '12' }],
+ * }
+ * console.log(formatWebhookFailure(failure, { values: true })) // => 'invalid payload:\nevents[2].message.fileSize: expected integer, got "12"'
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export interface InvalidPayload {
+  readonly _tag: 'InvalidPayload'
+  /** Every problem found, in body order; never empty. */
+  readonly issues: readonly Issue[]
+}
+
+/**
+ * Why a webhook request was not accepted. Plain data: narrow it on `_tag`.
+ *
+ * @example
+ * ```ts
+ * import { decodeWebhookRequest, type WebhookFailure } from 'line-webhook'
+ *
+ * const result = await decodeWebhookRequest({ channelSecret: 'secret', body: '{}', signature: null })
+ * const failure: WebhookFailure | undefined = result._tag === 'Left' ? result.left : undefined
+ * console.log(failure?._tag) // => "SignatureMismatch"
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export type WebhookFailure = SignatureMismatch | MalformedJson | InvalidPayload
+
+/**
+ * How {@link formatWebhookFailure} renders.
+ *
+ * @example
+ * ```ts
+ * import type { FormatOptions } from 'line-webhook'
+ *
+ * const options: FormatOptions = { values: true }
+ * console.log(options.values) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export interface FormatOptions {
+  /**
+   * Show the values that came, not only their kinds. They are body content (user messages,
+   * IDs), so they are left out unless you ask. Default `false`.
+   */
+  readonly values?: boolean
+}
+
+const MAX_VALUE_LENGTH = 60
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  switch (typeof value) {
+    case 'object':
+      return 'an object'
+    case 'undefined':
+      return 'nothing'
+    case 'string':
+      return value === '' ? 'an empty string' : 'a string'
+    default:
+      return `a ${typeof value}`
+  }
+}
+
+function show(value: unknown, values: boolean): string {
+  if (value === undefined) return 'nothing (missing)'
+  if (!values) return kindOf(value)
+  let text: unknown
+  try {
+    text = JSON.stringify(value) // not a string for functions and symbols
+  } catch {
+    return kindOf(value) // a BigInt, or a cycle
+  }
+  if (typeof text !== 'string') return kindOf(value)
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text
+}
+
+/**
+ * Renders a failure for people: a headline, then one line per problem with its path, what was
+ * expected and what came (`events[2].message.fileSize: expected integer, got a string`). It never
+ * contains the channel secret; it shows body values only with `{ values: true }`.
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, formatWebhookFailure } from 'line-webhook'
+ *
+ * const result = decodeCallbackRequest({ events: 'none' })
+ * if (result._tag === 'Left') {
+ *   console.log(formatWebhookFailure(result.left)) // => "invalid payload:\ndestination: expected string, got nothing (missing)\nevents: expected Array<Event>, got a string"
+ *   console.log(formatWebhookFailure(result.left, { values: true }).endsWith('got "none"')) // => true
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export function formatWebhookFailure(failure: WebhookFailure, options?: FormatOptions): string {
+  switch (failure._tag) {
+    case 'SignatureMismatch':
+      return 'signature mismatch: x-line-signature is missing or does not match the body; check the channel secret, and that the body is the raw bytes LINE sent'
+    case 'MalformedJson':
+      return failure.reason === 'encoding'
+        ? 'malformed JSON: the body is not valid UTF-8'
+        : 'malformed JSON: the body is not valid JSON'
+    case 'InvalidPayload': {
+      const values = options?.values ?? false
+      const lines = failure.issues.map(
+        ({ path, expected, actual }) =>
+          `${path === '' ? '(body)' : path}: expected ${expected}, got ${show(actual, values)}`,
+      )
+      return ['invalid payload:', ...lines].join('\n')
+    }
+  }
+}
+
+/** Marks WebhookErrors from any copy of this package: `instanceof` fails across copies. */
+const WEBHOOK_ERROR = /*#__PURE__*/ Symbol.for('line-webhook.WebhookError')
+
+/**
+ * The one error `parseWebhookRequest` rejects with, carrying the {@link WebhookFailure}. Its
+ * message never contains the channel secret or body values.
+ *
+ * @example
+ * ```ts
+ * import { WebhookError } from 'line-webhook'
+ *
+ * const error = new WebhookError({ _tag: 'MalformedJson', reason: 'syntax' })
+ * console.log([error.name, error.failure._tag]) // => ["WebhookError", "MalformedJson"]
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export class WebhookError extends Error {
+  override readonly name = 'WebhookError'
+  /** Why the request was not accepted. Not enumerable: its issues hold body values. */
+  declare readonly failure: WebhookFailure
+
+  constructor(failure: WebhookFailure) {
+    super(`line-webhook: ${formatWebhookFailure(failure)}`)
+    // Log serialisers copy enumerable properties; the failure's issues hold body values.
+    Object.defineProperty(this, 'failure', { value: failure })
+    // Set here, not as a class field: a computed field key keeps this class in every bundle.
+    Object.defineProperty(this, WEBHOOK_ERROR, { value: true })
+  }
+}
+
+/**
+ * Whether `value` is a {@link WebhookError}, even one from another copy of this package (where
+ * `instanceof` would say no).
+ *
+ * @example
+ * ```ts
+ * import { isWebhookError, parseWebhookRequest } from 'line-webhook'
+ *
+ * try {
+ *   await parseWebhookRequest({ channelSecret: 'secret', body: '{}', signature: 'forged' })
+ * } catch (error) {
+ *   console.log(isWebhookError(error) && error.failure._tag) // => "SignatureMismatch"
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export function isWebhookError(value: unknown): value is WebhookError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { readonly [WEBHOOK_ERROR]?: unknown })[WEBHOOK_ERROR] === true
+  )
+}

@@ -1,0 +1,51 @@
+import type * as t from 'io-ts'
+
+/**
+ * One problem with a webhook body: where it is, what was expected there, and what came.
+ *
+ * `actual` is the value the sender sent (`undefined` where a property was missing): it is body
+ * content, so {@link formatWebhookFailure} shows it only when asked.
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, type Issue } from 'line-webhook'
+ *
+ * const result = decodeCallbackRequest({ destination: 'U0', events: {} })
+ * const issues: readonly Issue[] = result._tag === 'Left' ? result.left.issues : []
+ * console.log(issues) // => [{ path: "events", expected: "Array<Event>", actual: {} }]
+ * ```
+ *
+ * @since 0.1.0
+ * @category Failures
+ */
+export interface Issue {
+  /** A JavaScript path from the body's root, e.g. `events[2].message.fileSize`; `''` for the root. */
+  readonly path: string
+  /** What the schema expects there, e.g. `integer`. */
+  readonly expected: string
+  /** What came instead; `undefined` when the property was missing. */
+  readonly actual: unknown
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
+
+function pathOf(context: t.Context): string {
+  let path = ''
+  for (let index = 1; index < context.length; index++) {
+    const { key } = context[index] ?? { key: '' }
+    const inArray = Array.isArray(context[index - 1]?.actual)
+    if (inArray) path += `[${key}]`
+    else if (IDENTIFIER.test(key)) path += path === '' ? key : `.${key}`
+    else path += `[${JSON.stringify(key)}]`
+  }
+  return path
+}
+
+/** io-ts's validation errors as {@link Issue}s, one per problem, in the order found. */
+export function issuesOf(errors: t.Errors): readonly Issue[] {
+  return errors.map(({ context, value }) => ({
+    path: pathOf(context),
+    expected: context[context.length - 1]?.type.name ?? 'unknown',
+    actual: value,
+  }))
+}
