@@ -17,6 +17,11 @@ const CASES = [
     url: new URL('./signature.mjs', import.meta.url),
     payloads: ['text-600B', 'mixed-60KB'],
   },
+  {
+    title: 'Receiving a webhook: line-webhook decodeWebhookRequest vs not validating at all',
+    url: new URL('./decode.mjs', import.meta.url),
+    payloads: ['text-600B', 'mixed-60KB', 'mixed-1MB'],
+  },
 ]
 
 const NOTES = [

@@ -1,0 +1,71 @@
+/**
+ * decodeWebhookRequest (verify, parse, validate) against the floor of not validating at all, on
+ * one payload per process: `node --expose-gc bench/decode.mjs text-600B` (bench/run.mjs forks).
+ */
+import { Buffer } from 'node:buffer'
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { middleware } from '@line/bot-sdk'
+import { decodeWebhookRequest } from 'line-webhook' // resolves as Node users get it: dist/node
+import { serveFresh } from './fresh-process.mjs'
+import { measurePaired } from './paired.mjs'
+import { buildPayload } from './payloads.mjs'
+
+const channelSecret = 'c3f1b0a9e8d74c6b5a4f3e2d1c0b9a87'
+
+async function main([payloadName = 'text-600B']) {
+  const { body, events } = buildPayload(payloadName)
+  // Signed independently of both libraries, so neither side grades its own work.
+  const signature = createHmac('sha256', channelSecret).update(body).digest('base64')
+
+  // Measure the path a valid body takes: every event decodes to its typed member.
+  const check = await decodeWebhookRequest({ channelSecret, body, signature })
+  if (check._tag !== 'Right' || check.right.events.some((event) => event.type === undefined)) {
+    throw new Error(`${payloadName} does not decode to typed events`)
+  }
+
+  // The floor: what @line/bot-sdk's middleware does with a raw Buffer, validating nothing.
+  const baseline = {
+    name: 'floor: node:crypto HMAC + JSON.parse(buffer.toString())',
+    run: () => {
+      const mac = createHmac('sha256', channelSecret).update(body).digest()
+      const expected = Buffer.from(signature, 'base64')
+      if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return false
+      return JSON.parse(body.toString())
+    },
+  }
+  const lineMiddleware = middleware({ channelSecret })
+  const response = {}
+  const candidates = [
+    {
+      name: 'decodeWebhookRequest (dist/node, awaited)',
+      run: async () =>
+        (await decodeWebhookRequest({ channelSecret, body, signature }))._tag === 'Right',
+      async: true,
+    },
+    {
+      name: '@line/bot-sdk middleware (casts, validates nothing)',
+      run: () =>
+        new Promise((resolve) => {
+          const request = { headers: { 'x-line-signature': signature }, rawBody: body }
+          lineMiddleware(request, response, (error) => resolve(error === undefined))
+        }),
+      async: true,
+    },
+  ]
+
+  const rows = []
+  for (const candidate of candidates) {
+    const result = await measurePaired({ candidate, baseline, budgetMs: 8000 })
+    rows.push({
+      payload: payloadName,
+      bytes: body.length,
+      events,
+      candidate: candidate.name,
+      baseline: baseline.name,
+      ...result,
+    })
+  }
+  return rows
+}
+
+await serveFresh(import.meta.url, main)
