@@ -7,15 +7,20 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/runtimes/**', 'test/package/**'],
+          exclude: ['test/runtimes/**', 'test/package/**', 'test/examples/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
         },
       },
       {
-        // Run the built package (npm test builds first) in other runtimes and as consumers import it.
+        // The built package (npm test builds first): in other runtimes, as consumers import it, and
+        // behind the examples' real servers.
         test: {
           name: 'dist',
-          include: ['test/runtimes/**/*.test.ts', 'test/package/**/*.test.ts'],
+          include: [
+            'test/runtimes/**/*.test.ts',
+            'test/package/**/*.test.ts',
+            'test/examples/**/*.test.ts',
+          ],
           testTimeout: 180_000,
           hookTimeout: 300_000,
         },
