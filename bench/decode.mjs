@@ -7,7 +7,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { middleware } from '@line/bot-sdk'
 import { decodeWebhookRequest } from 'line-webhook' // resolves as Node users get it: dist/node
 import { serveFresh } from './fresh-process.mjs'
-import { measurePaired } from './paired.mjs'
+import { measureRows } from './paired.mjs'
 import { buildPayload } from './payloads.mjs'
 
 const channelSecret = 'c3f1b0a9e8d74c6b5a4f3e2d1c0b9a87'
@@ -53,19 +53,7 @@ async function main([payloadName = 'text-600B']) {
     },
   ]
 
-  const rows = []
-  for (const candidate of candidates) {
-    const result = await measurePaired({ candidate, baseline, budgetMs: 8000 })
-    rows.push({
-      payload: payloadName,
-      bytes: body.length,
-      events,
-      candidate: candidate.name,
-      baseline: baseline.name,
-      ...result,
-    })
-  }
-  return rows
+  return measureRows({ payload: { name: payloadName, body, events }, baseline, candidates })
 }
 
 await serveFresh(import.meta.url, main)

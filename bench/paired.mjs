@@ -156,3 +156,26 @@ export async function measurePaired({
     baselineNs: median(kept.map((pair) => pair.b.wall)) / batch,
   }
 }
+
+/**
+ * One table row per candidate, each measured against the same baseline on one payload.
+ * @param {object} options
+ * @param {{ name: string, body: Uint8Array, events: number }} options.payload
+ * @param {Side} options.baseline
+ * @param {(Side & { budgetMs?: number })[]} options.candidates
+ */
+export async function measureRows({ payload, baseline, candidates }) {
+  const rows = []
+  for (const candidate of candidates) {
+    const result = await measurePaired({ candidate, baseline, budgetMs: candidate.budgetMs })
+    rows.push({
+      payload: payload.name,
+      bytes: payload.body.length,
+      events: payload.events,
+      candidate: candidate.name,
+      baseline: baseline.name,
+      ...result,
+    })
+  }
+  return rows
+}

@@ -7,7 +7,7 @@ import { validateSignature } from '@line/bot-sdk'
 import { verifySignature } from 'line-webhook' // resolves as Node users get it: dist/node
 import { verifySignature as verifySignatureWeb } from '../dist/web/index.js'
 import { serveFresh } from './fresh-process.mjs'
-import { measurePaired } from './paired.mjs'
+import { measureRows } from './paired.mjs'
 import { buildPayload } from './payloads.mjs'
 
 const channelSecret = 'c3f1b0a9e8d74c6b5a4f3e2d1c0b9a87'
@@ -41,19 +41,7 @@ async function main([payloadName = 'text-600B']) {
     },
   ]
 
-  const rows = []
-  for (const candidate of candidates) {
-    const result = await measurePaired({ candidate, baseline, budgetMs: candidate.budgetMs })
-    rows.push({
-      payload: payloadName,
-      bytes: body.length,
-      events,
-      candidate: candidate.name,
-      baseline: baseline.name,
-      ...result,
-    })
-  }
-  return rows
+  return measureRows({ payload: { name: payloadName, body, events }, baseline, candidates })
 }
 
 await serveFresh(import.meta.url, main)
