@@ -44,21 +44,24 @@ export const integer: t.Type<number> = /*#__PURE__*/ new t.Type(
 const INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/
 const DECIMAL_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/
 
-/** A number codec that also takes the number written as a string, as some forwarders send it. */
+/**
+ * `strict`, which also takes the number written as a decimal numeral, as some forwarders send
+ * it. A number is checked exactly as `strict` checks it, so the lenient profile never rejects
+ * what the strict one accepts; a numeral must stand for a number it `reads` exactly.
+ */
 function numberOrNumeral(
-  name: string,
-  accepts: (n: number) => boolean,
+  strict: t.Type<number>,
   numeral: RegExp,
+  reads: (number: number) => boolean,
 ): t.Type<number> {
-  const is = (value: unknown): value is number => typeof value === 'number' && accepts(value)
   return new t.Type(
-    `${name} (or its numeral)`,
-    is,
+    `${strict.name} (or its numeral)`,
+    strict.is,
     (value, context) => {
-      if (is(value)) return t.success(value)
+      if (strict.is(value)) return t.success(value)
       if (typeof value === 'string' && numeral.test(value)) {
         const number = Number(value)
-        if (accepts(number)) return t.success(number)
+        if (reads(number)) return t.success(number)
       }
       return t.failure(value, context)
     },
@@ -66,16 +69,16 @@ function numberOrNumeral(
   )
 }
 
-/** An integer, or its decimal numeral (`"10735"`): the lenient profile's `integer`. */
+/** An integer, or its decimal numeral (`"10735"`) up to 2^53: the lenient `integer`. */
 export const lenientInteger: t.Type<number> = /*#__PURE__*/ numberOrNumeral(
-  'integer',
-  (number) => Number.isSafeInteger(number),
+  integer,
   INTEGER_TEXT,
+  (number) => Number.isSafeInteger(number),
 )
 
 /** A number, or its decimal numeral (`"22.581143"`): the lenient profile's `number`. */
 export const lenientNumber: t.Type<number> = /*#__PURE__*/ numberOrNumeral(
-  'number',
-  (number) => Number.isFinite(number),
+  t.number,
   DECIMAL_TEXT,
+  (number) => Number.isFinite(number),
 )
