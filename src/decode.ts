@@ -6,6 +6,10 @@ import type { InvalidPayload } from './errors.js'
 import { right, left } from './internal/either.js'
 import { isRecord } from './internal/record.js'
 import { issuesOf, type Issue } from './issue.js'
+import {
+  decodeLegacyCallbackRequest,
+  isLegacyBody,
+} from './legacy/decode-legacy-callback-request.js'
 
 /**
  * How to decode a body.
@@ -33,6 +37,12 @@ export interface DecodeOptions {
    * keeps it in place as an `InvalidEvent` and decodes the others; `'fail'` fails the body.
    */
   readonly onInvalidEvent?: 'keep' | 'fail'
+  /**
+   * Also take bodies of the 2016 BOT API trial format: a body with `result` and no `events` is
+   * adapted by `decodeLegacyCallbackRequest` (honouring `onInvalidEvent`); any other is decoded
+   * as without it. Default `false`.
+   */
+  readonly acceptLegacy?: boolean
 }
 
 /**
@@ -53,6 +63,27 @@ export interface DecodeOptions {
 export type LenientOptions = DecodeOptions & { readonly lenient: true }
 
 /**
+ * Options that also take 2016 BOT API trial bodies, so the result is typed
+ * `LenientCallbackRequest`, the type of what `decodeLegacyCallbackRequest` returns (a strict
+ * `CallbackRequest` is one too).
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, type AcceptLegacyOptions } from 'line-webhook'
+ *
+ * const options: AcceptLegacyOptions = { acceptLegacy: true }
+ * const legacy = decodeCallbackRequest({ result: [] }, options)
+ * console.log(legacy._tag === 'Right' && legacy.right) // => { events: [] }
+ * const modern = decodeCallbackRequest({ destination: 'U0', events: [] }, options)
+ * console.log(modern._tag === 'Right' && modern.right) // => { destination: "U0", events: [] }
+ * ```
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
+export type AcceptLegacyOptions = DecodeOptions & { readonly acceptLegacy: true }
+
+/**
  * Options that keep LINE's schema exactly, so the result is typed `CallbackRequest`.
  *
  * @example
@@ -66,7 +97,10 @@ export type LenientOptions = DecodeOptions & { readonly lenient: true }
  * @since 0.1.0
  * @category Decoding
  */
-export type StrictOptions = DecodeOptions & { readonly lenient?: false }
+export type StrictOptions = DecodeOptions & {
+  readonly lenient?: false
+  readonly acceptLegacy?: false
+}
 
 const strictProfile = { request: CallbackRequest, events: EventList }
 const lenientProfile = { request: LenientCallbackRequest, events: LenientEventList }
@@ -98,7 +132,8 @@ function eventIssues(
  * Only a broken envelope fails the whole body. An event of a newer type becomes an
  * `UnknownEvent`; an event that does not match its schema becomes an `InvalidEvent` in its
  * place, unless `onInvalidEvent: 'fail'`. Unknown properties are kept. Valid bodies come back
- * as the very object passed in.
+ * as the very object passed in. With `acceptLegacy: true`, a 2016 BOT API trial body (`result`
+ * and no `events`) is adapted by `decodeLegacyCallbackRequest` instead.
  *
  * @example
  * ```ts
@@ -108,6 +143,10 @@ function eventIssues(
  * const result = decodeCallbackRequest(body)
  * console.log(result._tag === 'Right' && result.right.events.length) // => 0
  * console.log(decodeCallbackRequest([])._tag) // => "Left"
+ *
+ * const operation = { eventType: '138311609100106403', id: 'ABCDEF-12345678903', content: { opType: 8, params: ['u0f3bfc598b061eba02183bfc5280886a'] } }
+ * const legacy = decodeCallbackRequest({ result: [operation] }, { acceptLegacy: true })
+ * console.log(legacy._tag === 'Right' && legacy.right.events[0]?.type) // => "unfollow"
  * ```
  *
  * @since 0.1.0
@@ -115,7 +154,7 @@ function eventIssues(
  */
 export function decodeCallbackRequest(
   value: unknown,
-  options: LenientOptions,
+  options: LenientOptions | AcceptLegacyOptions,
 ): Either<InvalidPayload, LenientCallbackRequest>
 export function decodeCallbackRequest(
   value: unknown,
@@ -129,6 +168,9 @@ export function decodeCallbackRequest(
   value: unknown,
   options?: DecodeOptions,
 ): Either<InvalidPayload, LenientCallbackRequest> {
+  if (options?.acceptLegacy === true && isLegacyBody(value)) {
+    return decodeLegacyCallbackRequest(value, options)
+  }
   const profile = options?.lenient === true ? lenientProfile : strictProfile
   if (profile.request.is(value)) return right(value)
   const context: t.Context = [{ key: '', type: profile.request, actual: value }]

@@ -13,7 +13,7 @@ export type { CreateSignatureParams, VerifySignatureParams } from './signature.j
 // Receiving a webhook: verify, parse, decode
 export { decodeWebhookRequest, parseWebhookRequest } from './webhook.js'
 export { decodeCallbackRequest } from './decode.js'
-export type { DecodeOptions, LenientOptions, StrictOptions } from './decode.js'
+export type { AcceptLegacyOptions, DecodeOptions, LenientOptions, StrictOptions } from './decode.js'
 
 // Failures
 export { WebhookError, formatWebhookFailure, isWebhookError } from './errors.js'
@@ -101,3 +101,10 @@ export type { OpenEnum } from './codecs/primitives.js'
 // The lenient profile: forwarded and historical bodies
 export { LenientCallbackRequest, LenientEvent, LenientMessageContent } from './codecs/lenient.js'
 export type { Unknown, UnknownTypedObject } from './codecs/tagged-union.js'
+
+// The 2016 BOT API trial format
+export { LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME } from './signature.js'
+export { decodeLegacyCallbackRequest } from './legacy/decode-legacy-callback-request.js'
+export { legacyResultOf } from './legacy/legacy-result-of.js'
+export { LegacyContent, LegacyLocation, LegacyResult } from './legacy/legacy-result.js'
+export { LegacyContactMessageContent } from './legacy/legacy-contact.js'

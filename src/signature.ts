@@ -18,6 +18,27 @@ import { decodeBase64Strict, encodeBase64 } from './internal/base64.js'
 export const LINE_SIGNATURE_HTTP_HEADER_NAME = 'x-line-signature'
 
 /**
+ * The header the 2016 LINE BOT API trial signed its callbacks with (`X-LINE-ChannelSignature`),
+ * lower-cased as Node and `Headers` report it. The rule is today's: base64 of HMAC-SHA256 of the
+ * exact body, keyed by the channel secret, so `verifySignature` checks its value as it is.
+ *
+ * @example
+ * ```ts
+ * import { LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME, createSignature, verifySignature } from 'line-webhook'
+ *
+ * const channelSecret = 'testsecret'
+ * const body = '{"result":[]}'
+ * const headers = new Headers({ 'X-LINE-ChannelSignature': await createSignature({ channelSecret, body }) })
+ * const signature = headers.get(LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME)
+ * console.log(await verifySignature({ channelSecret, body, signature })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Signature
+ */
+export const LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME = 'x-line-channelsignature'
+
+/**
  * What {@link verifySignature} checks.
  *
  * @example

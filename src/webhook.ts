@@ -3,6 +3,7 @@ import type { CallbackRequest } from './codecs/callback-request.js'
 import type { LenientCallbackRequest } from './codecs/lenient.js'
 import {
   decodeCallbackRequest,
+  type AcceptLegacyOptions,
   type DecodeOptions,
   type LenientOptions,
   type StrictOptions,
@@ -37,6 +38,8 @@ function parseJson(body: string | Uint8Array): Either<MalformedJson, unknown> {
  * it: the whole of receiving a webhook, with every outcome a value. Resolves a `Left` with a
  * {@link WebhookFailure} (`SignatureMismatch`, `MalformedJson`, `InvalidPayload`) or a `Right`
  * with the {@link CallbackRequest}. It never rejects for anything that came from the network.
+ * A service that still receives 2016 BOT API trial bodies passes `acceptLegacy: true` and the
+ * value of whichever signature header came (`LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME` for those).
  *
  * @throws `TypeError` at once when called wrongly, as `verifySignature` does: an empty channel
  * secret, or a body that is not a string or `Uint8Array` (a JSON body parser ran first).
@@ -60,7 +63,7 @@ function parseJson(body: string | Uint8Array): Either<MalformedJson, unknown> {
  */
 export function decodeWebhookRequest(
   params: VerifySignatureParams,
-  options: LenientOptions,
+  options: LenientOptions | AcceptLegacyOptions,
 ): Promise<Either<WebhookFailure, LenientCallbackRequest>>
 export function decodeWebhookRequest(
   params: VerifySignatureParams,
@@ -107,7 +110,7 @@ export function decodeWebhookRequest(
  */
 export function parseWebhookRequest(
   params: VerifySignatureParams,
-  options: LenientOptions,
+  options: LenientOptions | AcceptLegacyOptions,
 ): Promise<LenientCallbackRequest>
 export function parseWebhookRequest(
   params: VerifySignatureParams,
