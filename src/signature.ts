@@ -185,6 +185,13 @@ function channelSecrets(value: unknown): readonly string[] {
 
 function rawBody(body: unknown): string | Uint8Array {
   if (typeof body === 'string' || isUint8Array(body)) return body
+  if (body === undefined || body === null) {
+    // Most often a raw-body parser that skipped the request: its `type` did not match.
+    throw new TypeError(
+      `line-webhook: body is ${describe(body)}: no request body was read. ` +
+        "Read the raw body on this route (e.g. express.raw({ type: 'application/json' })), and check that the parser's type matches the request's Content-Type.",
+    )
+  }
   if (body instanceof ArrayBuffer) {
     throw new TypeError(
       'line-webhook: body must be a string or Uint8Array, got an ArrayBuffer. Wrap it: new Uint8Array(arrayBuffer).',

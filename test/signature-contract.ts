@@ -226,7 +226,12 @@ export function signatureContract(name: string, api: SignatureApi): void {
           { body: { events: [] } },
           /got an object\. A JSON body parser probably ran first.*express\.raw/,
         ],
-        ['a missing body', { body: undefined }, /got undefined\. A JSON body parser/],
+        [
+          'a missing body',
+          { body: undefined },
+          /body is undefined: no request body was read.*Content-Type/,
+        ],
+        ['a null body', { body: null }, /body is null: no request body was read/],
         [
           'an ArrayBuffer body',
           { body: new ArrayBuffer(2) },

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { seedSamples } from '../support/fixtures.js'
+import { LEGACY_BODY } from './support/bodies.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const samples = new URL('../../examples/samples/', import.meta.url)
+const sample = (name: string): unknown => JSON.parse(readFileSync(new URL(name, samples), 'utf8'))
+
+describe('npm run demo (npx tsx examples/demo.ts)', () => {
+  it('answers every request as expected, prints what was decoded, and exits 0', async () => {
+    // npx as the README's user runs it; execFile rejects on a non-zero exit.
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'examples/demo.ts'], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 120_000,
+    })
+    expect(stdout).toMatch(
+      /^line-webhook demo: the Express example \(examples\/express\) at http:\/\/127\.0\.0\.1:\d+\n/,
+    )
+    for (const kind of ['text', 'image', 'video', 'audio', 'file', 'location']) {
+      expect(stdout).toMatch(
+        new RegExp(
+          `POST /webhook with the vendor's ${kind} sample \\(seed 000\\)\\n {3}answered 200 OK\\n {3}decoded  message/${kind}`,
+        ),
+      )
+    }
+    expect(stdout).toContain('   decoded  message/text "测试" from user\n')
+    expect(stdout).toContain('   decoded  message/video 10735 ms from user\n')
+    expect(stdout).toMatch(
+      /POST \/social\/on\/line\/2000000001 with .*\n {3}answered 200 OK\n {3}decoded {2}message\/text "hello"/,
+    )
+    expect(stdout).toMatch(
+      /signed in x-line-channelsignature\n {3}answered 200 OK\n {3}decoded {2}message\/text "hello" from user\n/,
+    )
+    expect(stdout).toContain('            follow from user\n            unfollow from user\n')
+    expect(stdout).toContain('   decoded  message/text "😀" from user\n')
+    expect(stdout).toMatch(
+      /re-serialised by JSON\.stringify, with its signature\n {3}answered 401 signature mismatch\n/,
+    )
+    expect(stdout).toMatch(/a forged body: .*\n {3}answered 401 signature mismatch\n/)
+    expect(stdout).toMatch(/All 11 requests answered as expected\.\n$/)
+  })
+
+  // The demo carries its own copies, so it runs from a fresh clone without ../shared.
+  it('sends the very samples of the seeds and the legacy conformance body', () => {
+    for (const { caption, json } of seedSamples('000_d39edbcc38ae43a0.txt')) {
+      expect(sample(`seed-000-${caption}.json`)).toEqual(json)
+    }
+    expect(sample('seed-001-request.json')).toEqual(
+      seedSamples('001_27c6983c64b32088.txt')[0]?.json,
+    )
+    expect(sample('legacy-2016.json')).toEqual(JSON.parse(LEGACY_BODY.toString('utf8')))
+  })
+})

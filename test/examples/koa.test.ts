@@ -1,0 +1,93 @@
+import Koa, { type Middleware } from 'koa'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp, webhookMiddleware } from '../../examples/koa/app.js'
+import { bodyOf, post, textEvent } from './support/bodies.js'
+import { CHANNEL_ID, CHANNEL_SECRET } from './support/channels.js'
+import { webhookContract, type RunningExample } from './support/contract.js'
+import { recordingReceiver, serve } from './support/node-server.js'
+import { startServerProcess } from './support/server-process.js'
+
+describe('the Koa example', () => {
+  webhookContract(() => {
+    const { receiver, recorded } = recordingReceiver()
+    return serve(createApp(receiver).callback(), recorded)
+  })
+})
+
+/** What koa-bodyparser does, in short: read the whole body and parse JSON into ctx.request.body. */
+const jsonBodyParser: Middleware = async (ctx, next) => {
+  if (ctx.is('application/json') !== false) {
+    const chunks: Buffer[] = []
+    for await (const chunk of ctx.req as AsyncIterable<Buffer>) chunks.push(chunk)
+    Object.assign(ctx.request, {
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown,
+    })
+  }
+  await next()
+}
+
+/*
+ * A body parser that runs before the webhook consumes the stream the signature was computed
+ * over; reading it again would give nothing (and a misleading 401). The example notices and
+ * fails loudly with a 500 and a logged error that says what to do. Mounted after the webhook
+ * middleware, the parser does no harm.
+ */
+describe('the Koa example beside a global JSON body parser', () => {
+  let after: RunningExample | undefined
+  let before: RunningExample | undefined
+  const beforeRecorded = recordingReceiver()
+
+  beforeAll(async () => {
+    const { receiver, recorded } = recordingReceiver()
+    const jsonAfter = createApp(receiver)
+      .use(jsonBodyParser)
+      .use((ctx) => {
+        ctx.body = { parsed: typeof (ctx.request as { body?: unknown }).body }
+      })
+    after = await serve(jsonAfter.callback(), recorded)
+    const jsonBefore = new Koa().use(jsonBodyParser).use(webhookMiddleware(beforeRecorded.receiver))
+    jsonBefore.on('error', (error: unknown) => {
+      beforeRecorded.receiver.log({ kind: 'error', error })
+    })
+    before = await serve(jsonBefore.callback(), beforeRecorded.recorded)
+  })
+  afterAll(async () => {
+    await after?.close()
+    await before?.close()
+  })
+
+  it('used after the webhook middleware, leaves the webhook its raw bytes', async () => {
+    if (after === undefined) throw new Error('not started')
+    expect((await post(`${after.origin}/webhook`, bodyOf(textEvent('hello')))).status).toBe(200)
+    const echoed = await fetch(`${after.origin}/api/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    })
+    expect(await echoed.json()).toEqual({ parsed: 'object' })
+  })
+
+  it('used before it, ends in a 500 and a logged error that says to reorder', async () => {
+    if (before === undefined) throw new Error('not started')
+    expect((await post(`${before.origin}/webhook`, bodyOf(textEvent('hello')))).status).toBe(500)
+    const [logged, ...more] = beforeRecorded.recorded.take()
+    expect(more).toEqual([])
+    expect(logged?.kind === 'error' && String(logged.error)).toMatch(
+      /already read, most likely by a body parser: put webhookMiddleware\(\) before it/,
+    )
+  })
+})
+
+describe('npx tsx examples/koa/server.ts', () => {
+  it('serves on 127.0.0.1, prints what it handled, and exits 0 on SIGTERM', async () => {
+    const server = await startServerProcess('examples/koa/server.ts', {
+      LINE_CHANNEL_ID: CHANNEL_ID,
+      LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    })
+    const sent = await post(`${server.origin}/webhook`, bodyOf(textEvent('from the smoke test')))
+    expect(sent.status).toBe(200)
+    const { code, output } = await server.stop()
+    expect(code).toBe(0)
+    expect(output).toContain(`[${CHANNEL_ID}] message/text "from the smoke test" from user`)
+  })
+})
