@@ -30,6 +30,8 @@ export function run(
         encoding: 'utf8',
         timeout: options.timeoutMs ?? 60_000,
         maxBuffer: 32 * 1024 * 1024,
+        // Plain text to assert on: CI=true turns colour on in picocolors-based tools (publint).
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
         // npm and the tool shims in node_modules/.bin are .cmd files on Windows, run by a shell.
         shell: process.platform === 'win32',
       },
