@@ -124,19 +124,31 @@ const MAC_BYTES = 32
  * @category Signature
  */
 export function verifySignature(params: VerifySignatureParams): Promise<boolean> {
-  const secrets = channelSecrets(params.channelSecret)
+  const verified = checkSignature(params)
+  return typeof verified === 'boolean' ? Promise.resolve(verified) : verified
+}
+
+/**
+ * {@link verifySignature}'s answer, at once where the platform's HMAC is synchronous
+ * (node:crypto): `decodeWebhookRequest` then settles with no promise hop. Misuse throws here.
+ */
+export function checkSignature(params: VerifySignatureParams): boolean | Promise<boolean> {
+  const { channelSecret } = params
+  // One secret is the common case: check it without allocating a list.
+  const secrets = typeof channelSecret === 'string' ? undefined : channelSecrets(channelSecret)
+  const secret = secrets === undefined ? requireSecret(channelSecret) : ''
   const body = rawBody(params.body)
   const signature: unknown = params.signature
-  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) {
-    return Promise.resolve(false)
-  }
+  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return false
   const mac = decodeBase64Strict(signature)
-  if (mac?.length !== MAC_BYTES) return Promise.resolve(false)
-  const [only, ...more] = secrets
-  if (only !== undefined && more.length === 0) return hmacSha256.verify(only, body, mac)
-  return Promise.all(secrets.map((secret) => hmacSha256.verify(secret, body, mac))).then(
-    (results) => results.includes(true),
-  )
+  if (mac?.length !== MAC_BYTES) return false
+  if (secrets === undefined) return hmacSha256.verify(secret, body, mac)
+  const results = secrets.map((each) => hmacSha256.verify(each, body, mac))
+  return results.every((result) => typeof result === 'boolean')
+    ? results.includes(true)
+    : Promise.all(results.map((result) => Promise.resolve(result))).then((settled) =>
+        settled.includes(true),
+      )
 }
 
 /**
@@ -184,7 +196,7 @@ function channelSecrets(value: unknown): readonly string[] {
 }
 
 function rawBody(body: unknown): string | Uint8Array {
-  if (typeof body === 'string' || isUint8Array(body)) return body
+  if (typeof body === 'string' || body instanceof Uint8Array || isUint8Array(body)) return body
   if (body === undefined || body === null) {
     // Most often a raw-body parser that skipped the request: its `type` did not match.
     throw new TypeError(

@@ -10,7 +10,7 @@ import {
 } from './decode.js'
 import { WebhookError, type MalformedJson, type WebhookFailure } from './errors.js'
 import { left } from './internal/either.js'
-import { verifySignature, type VerifySignatureParams } from './signature.js'
+import { checkSignature, type VerifySignatureParams } from './signature.js'
 
 // ignoreBOM keeps a byte order mark, so bytes and strings both fail on it alike.
 const utf8 = /*#__PURE__*/ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -77,12 +77,20 @@ export function decodeWebhookRequest(
   params: VerifySignatureParams,
   options?: DecodeOptions,
 ): Promise<Either<WebhookFailure, LenientCallbackRequest>> {
-  const { body } = params
-  return verifySignature(params).then((verified) => {
-    if (!verified) return left({ _tag: 'SignatureMismatch' })
-    const json = parseJson(body)
-    return json._tag === 'Left' ? json : decodeCallbackRequest(json.right, options)
-  })
+  const verified = checkSignature(params)
+  const decode = (valid: boolean) => decodeVerified(valid, params.body, options)
+  // node:crypto answers at once: settle without a promise hop per step.
+  return typeof verified === 'boolean' ? Promise.resolve(decode(verified)) : verified.then(decode)
+}
+
+function decodeVerified(
+  verified: boolean,
+  body: string | Uint8Array,
+  options: DecodeOptions | undefined,
+): Either<WebhookFailure, LenientCallbackRequest> {
+  if (!verified) return left({ _tag: 'SignatureMismatch' })
+  const json = parseJson(body)
+  return json._tag === 'Left' ? json : decodeCallbackRequest(json.right, options)
 }
 
 /**

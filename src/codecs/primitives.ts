@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import type { Leaf } from './struct.js'
 
 /**
  * A string enum that stays open: LINE adds values every year, and a value this version does not
@@ -23,22 +24,26 @@ export function openEnum<const Known extends string>(
   known: readonly Known[],
 ): t.Type<OpenEnum<Known>, string> {
   const isString = (value: unknown): value is OpenEnum<Known> => typeof value === 'string'
-  return new t.Type(
+  const codec = new t.Type(
     known.map((value) => JSON.stringify(value)).join(' | ') + ' | string',
     isString,
     (value, context) => (isString(value) ? t.success(value) : t.failure(value, context)),
     t.identity,
   )
+  return Object.assign(codec, { leaf: 'string' as const })
 }
 
 const isInteger = (value: unknown): value is number => Number.isInteger(value)
 
 /** A whole number (the spec's `integer`), typed as a plain `number`. */
-export const integer: t.Type<number> = /*#__PURE__*/ new t.Type(
-  'integer',
-  isInteger,
-  (value, context) => (isInteger(value) ? t.success(value) : t.failure(value, context)),
-  t.identity,
+export const integer: t.Type<number> = /*#__PURE__*/ Object.assign(
+  new t.Type(
+    'integer',
+    isInteger,
+    (value, context) => (isInteger(value) ? t.success(value) : t.failure(value, context)),
+    t.identity,
+  ),
+  { leaf: 'integer' as const },
 )
 
 const INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/
@@ -51,10 +56,11 @@ const DECIMAL_TEXT = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/
  */
 function numberOrNumeral(
   strict: t.Type<number>,
+  leaf: Leaf,
   numeral: RegExp,
   reads: (number: number) => boolean,
 ): t.Type<number> {
-  return new t.Type(
+  const codec = new t.Type(
     `${strict.name} (or its numeral)`,
     strict.is,
     (value, context) => {
@@ -67,11 +73,14 @@ function numberOrNumeral(
     },
     t.identity,
   )
+  // Its `is` is strict's, so struct may check it inline as strict's leaf.
+  return Object.assign(codec, { leaf })
 }
 
 /** An integer, or its decimal numeral (`"10735"`) up to 2^53: the lenient `integer`. */
 export const lenientInteger: t.Type<number> = /*#__PURE__*/ numberOrNumeral(
   integer,
+  'integer',
   INTEGER_TEXT,
   (number) => Number.isSafeInteger(number),
 )
@@ -79,6 +88,7 @@ export const lenientInteger: t.Type<number> = /*#__PURE__*/ numberOrNumeral(
 /** A number, or its decimal numeral (`"22.581143"`): the lenient profile's `number`. */
 export const lenientNumber: t.Type<number> = /*#__PURE__*/ numberOrNumeral(
   t.number,
+  'number',
   DECIMAL_TEXT,
   (number) => Number.isFinite(number),
 )

@@ -10,6 +10,6 @@ export const hmacSha256: HmacSha256 = {
   sign: (secret, data) => Promise.resolve(mac(secret, data)),
   verify: (secret, data, expected) => {
     const actual = mac(secret, data)
-    return Promise.resolve(actual.length === expected.length && timingSafeEqual(actual, expected))
+    return actual.length === expected.length && timingSafeEqual(actual, expected)
   },
 }
