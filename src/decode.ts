@@ -172,20 +172,26 @@ export function decodeCallbackRequest(
     return decodeLegacyCallbackRequest(value, options)
   }
   const profile = options?.lenient === true ? lenientProfile : strictProfile
-  if (profile.request.is(value)) return right(value)
-  const context: t.Context = [{ key: '', type: profile.request, actual: value }]
-  const result = profile.request.validate(value, context)
-  if (result._tag === 'Left') {
-    const events = isRecord(value) ? value['events'] : undefined
-    const eventsContext = [...context, { key: 'events', type: profile.events, actual: events }]
-    return invalidPayload([
-      ...issuesOf(result.left),
-      ...eventIssues(profile.events, events, eventsContext),
-    ])
+  let decoded: LenientCallbackRequest
+  if (profile.request.is(value)) {
+    // Valid as it is; it may still hold InvalidEvents if it was decoded before.
+    decoded = value
+  } else {
+    const context: t.Context = [{ key: '', type: profile.request, actual: value }]
+    const result = profile.request.validate(value, context)
+    if (result._tag === 'Left') {
+      const events = isRecord(value) ? value['events'] : undefined
+      const eventsContext = [...context, { key: 'events', type: profile.events, actual: events }]
+      return invalidPayload([
+        ...issuesOf(result.left),
+        ...eventIssues(profile.events, events, eventsContext),
+      ])
+    }
+    decoded = result.right
   }
   if (options?.onInvalidEvent === 'fail') {
-    const issues = issuesOfInvalidEvents(result.right.events)
+    const issues = issuesOfInvalidEvents(decoded.events)
     if (issues.length > 0) return invalidPayload(issues)
   }
-  return right(result.right)
+  return right(decoded)
 }

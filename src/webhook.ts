@@ -77,10 +77,15 @@ export function decodeWebhookRequest(
   params: VerifySignatureParams,
   options?: DecodeOptions,
 ): Promise<Either<WebhookFailure, LenientCallbackRequest>> {
-  const verified = checkSignature(params)
-  const decode = (valid: boolean) => decodeVerified(valid, params.body, options)
-  // node:crypto answers at once: settle without a promise hop per step.
-  return typeof verified === 'boolean' ? Promise.resolve(decode(verified)) : verified.then(decode)
+  // Read once: a getter could answer differently the second time.
+  const { channelSecret, body, signature } = params
+  const verified = checkSignature({ channelSecret, body, signature })
+  // node:crypto answers at once: settle without a promise hop.
+  if (typeof verified === 'boolean') return Promise.resolve(decodeVerified(verified, body, options))
+  // Web Crypto answers later: decode a copy of the bytes it was given (it copied them in this same
+  // tick), not what the caller's buffer holds by then. Buffer#slice would be a view, not a copy.
+  const verifiedBody = typeof body === 'string' ? body : new Uint8Array(body)
+  return verified.then((valid) => decodeVerified(valid, verifiedBody, options))
 }
 
 function decodeVerified(

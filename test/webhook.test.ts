@@ -317,3 +317,22 @@ describe('decodeWebhookRequest resolves, for any body', () => {
     }
   })
 })
+
+describe('what is verified is what is decoded', () => {
+  it('reads the body once, so a getter cannot swap it after verification', async () => {
+    const signedBody = validBody
+    const signature = await createSignature({ channelSecret, body: signedBody })
+    let reads = 0
+    const params = {
+      channelSecret,
+      signature,
+      get body() {
+        reads++
+        return reads === 1 ? signedBody : '{"destination":"EVIL","events":[]}'
+      },
+    }
+    const result = await decodeWebhookRequest(params)
+    expect(reads).toBe(1)
+    expect(result._tag === 'Right' && result.right.destination).toBe('U0')
+  })
+})

@@ -36,18 +36,26 @@ function importKey(secret: string): Promise<CryptoKey> {
   return key
 }
 
-/** Web Crypto accepts only views over an ArrayBuffer; copy anything else (a SharedArrayBuffer). */
-function bufferSource(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
-  if (typeof data === 'string') return encoder.encode(data)
-  return data.buffer instanceof ArrayBuffer
-    ? (data as Uint8Array<ArrayBuffer>)
-    : new Uint8Array(data)
+/**
+ * The bytes of `data` as they are now, in an ArrayBuffer of their own: the key is imported
+ * asynchronously, and the caller's buffer may change meanwhile (Web Crypto takes only views over
+ * an ArrayBuffer, too, not over a SharedArrayBuffer).
+ */
+function copyOf(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
+  return typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data)
 }
 
 /** HMAC-SHA256 by Web Crypto, for Workers, browsers, Deno and edge runtimes. */
 export const hmacSha256: HmacSha256 = {
-  sign: async (secret, data) =>
-    new Uint8Array(await subtle().sign('HMAC', await importKey(secret), bufferSource(data))),
-  verify: async (secret, data, mac) =>
-    subtle().verify('HMAC', await importKey(secret), bufferSource(mac), bufferSource(data)),
+  sign: (secret, data) => {
+    const bytes = copyOf(data)
+    return importKey(secret)
+      .then((key) => subtle().sign('HMAC', key, bytes))
+      .then((mac) => new Uint8Array(mac))
+  },
+  verify: (secret, data, mac) => {
+    const bytes = copyOf(data)
+    const expected = copyOf(mac)
+    return importKey(secret).then((key) => subtle().verify('HMAC', key, expected, bytes))
+  },
 }

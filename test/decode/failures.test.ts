@@ -498,3 +498,13 @@ describe('decodeCallbackRequest never throws', () => {
     )
   })
 })
+
+describe('onInvalidEvent: fail', () => {
+  it('fails a body that was decoded before and holds an InvalidEvent', () => {
+    const message = { type: 'file', id: '1', fileName: 'a.txt', fileSize: '12' }
+    const body = { destination: 'U0', events: [{ type: 'message', message }] }
+    const kept = decodeCallbackRequest(body)
+    assert(kept._tag === 'Right')
+    expect(decodeCallbackRequest(kept.right, { onInvalidEvent: 'fail' })._tag).toBe('Left')
+  })
+})
