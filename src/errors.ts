@@ -102,6 +102,9 @@ export interface FormatOptions {
 
 const MAX_VALUE_LENGTH = 60
 
+/** A path segment holding a key the sender chose: `["card 4111"]`. */
+const QUOTED_KEY = /\["(?:[^"\\]|\\.)*"\]/g
+
 function kindOf(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
@@ -133,7 +136,8 @@ function show(value: unknown, values: boolean): string {
 /**
  * Renders a failure for people: a headline, then one line per problem with its path, what was
  * expected and what came (`events[2].message.fileSize: expected integer, got a string`). It never
- * contains the channel secret; it shows body values only with `{ values: true }`.
+ * contains the channel secret; it shows body values, and keys the sender chose (postback
+ * `params`), only with `{ values: true }`.
  *
  * @example
  * ```ts
@@ -159,10 +163,11 @@ export function formatWebhookFailure(failure: WebhookFailure, options?: FormatOp
         : 'malformed JSON: the body is not valid JSON'
     case 'InvalidPayload': {
       const values = options?.values ?? false
-      const lines = failure.issues.map(
-        ({ path, expected, actual }) =>
-          `${path === '' ? '(body)' : path}: expected ${expected}, got ${show(actual, values)}`,
-      )
+      const lines = failure.issues.map(({ path, expected, actual }) => {
+        // Quoted keys are the sender's (postback params): body content too.
+        const where = values ? path : path.replace(QUOTED_KEY, '[…]')
+        return `${where === '' ? '(body)' : where}: expected ${expected}, got ${show(actual, values)}`
+      })
       return ['invalid payload:', ...lines].join('\n')
     }
   }

@@ -19,7 +19,10 @@ import type * as t from 'io-ts'
  * @category Failures
  */
 export interface Issue {
-  /** A JavaScript path from the body's root, e.g. `events[2].message.fileSize`; `''` for the root. */
+  /**
+   * A JavaScript path from the body's root, e.g. `events[2].message.fileSize`; `''` for the root.
+   * Keys the sender chose (of postback `params`) stand quoted in brackets: `params["date"]`.
+   */
   readonly path: string
   /** What the schema expects there, e.g. `integer`. */
   readonly expected: string
@@ -29,14 +32,21 @@ export interface Issue {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
+/** Whether `codec` is a record (`t.record`, or `t.readonly` of one): its keys are the sender's. */
+function isDictionary(codec: unknown): boolean {
+  const { _tag: tag, type } = (codec ?? {}) as { _tag?: unknown; type?: unknown }
+  return tag === 'DictionaryType' || (tag === 'ReadonlyType' && isDictionary(type))
+}
+
 function pathOf(context: t.Context): string {
   let path = ''
   for (let index = 1; index < context.length; index++) {
     const { key } = context[index] ?? { key: '' }
-    const inArray = Array.isArray(context[index - 1]?.actual)
-    if (inArray) path += `[${key}]`
-    else if (IDENTIFIER.test(key)) path += path === '' ? key : `.${key}`
-    else path += `[${JSON.stringify(key)}]`
+    const parent = context[index - 1]
+    if (Array.isArray(parent?.actual)) path += `[${key}]`
+    else if (IDENTIFIER.test(key) && !isDictionary(parent?.type)) {
+      path += path === '' ? key : `.${key}`
+    } else path += `[${JSON.stringify(key)}]`
   }
   return path
 }

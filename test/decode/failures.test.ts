@@ -85,7 +85,7 @@ describe('the issues of a failed body', () => {
       leftOf({ destination: 'U0', events: [event] }, { onInvalidEvent: 'fail' }),
     ).toStrictEqual(
       invalidPayload(
-        { path: 'events[0].postback.params.__proto__', expected: 'string', actual: 2 },
+        { path: 'events[0].postback.params["__proto__"]', expected: 'string', actual: 2 },
         { path: 'events[0].postback.params["date-time"]', expected: 'string', actual: 1 },
       ),
     )
@@ -506,5 +506,34 @@ describe('onInvalidEvent: fail', () => {
     const kept = decodeCallbackRequest(body)
     assert(kept._tag === 'Right')
     expect(decodeCallbackRequest(kept.right, { onInvalidEvent: 'fail' })._tag).toBe('Left')
+  })
+})
+
+describe('keys the sender chose', () => {
+  it('stay out of the rendering, as values do, unless values are asked for', () => {
+    const key = 'card 4111111111111111'
+    const event = {
+      type: 'postback',
+      mode: 'active',
+      timestamp: 1,
+      webhookEventId: 'e',
+      deliveryContext: { isRedelivery: false },
+      postback: { data: 'x', params: { [key]: 5, date: 6 } },
+    }
+    const result = decodeCallbackRequest(
+      { destination: 'U0', events: [event] },
+      { onInvalidEvent: 'fail' },
+    )
+    assert(result._tag === 'Left')
+    expect(result.left.issues.map((issue) => issue.path)).toStrictEqual([
+      `events[0].postback.params["${key}"]`,
+      'events[0].postback.params["date"]',
+    ])
+    const rendered = formatWebhookFailure(result.left)
+    expect(rendered).not.toContain('4111')
+    expect(rendered).not.toContain('date')
+    expect(rendered).toContain('events[0].postback.params[…]: expected string, got a number')
+    expect(new WebhookError(result.left).message).not.toContain('4111')
+    expect(formatWebhookFailure(result.left, { values: true })).toContain(key)
   })
 })
