@@ -77,7 +77,7 @@ function numberOrNumeral(
   return Object.assign(codec, { leaf })
 }
 
-/** An integer, or its decimal numeral (`"10735"`) up to 2^53: the lenient `integer`. */
+/** An integer, or its decimal numeral (`"10735"`) of a safe integer: the lenient `integer`. */
 export const lenientInteger: t.Type<number> = /*#__PURE__*/ numberOrNumeral(
   integer,
   'integer',

@@ -86,10 +86,11 @@ export function taggedUnion<M extends Members, Tag extends string>(
   type A = t.TypeOf<M[keyof M]> | Unknown<Tag>
   const byType = new Map<unknown, t.Mixed>(Object.entries(members))
   const knownTypes = [...byType.keys()].map((type) => JSON.stringify(type)).join(' | ')
+  const isTag = (value: unknown): value is string => typeof value === 'string' && value !== ''
   const tagCodec = new t.Type<string>(
     `${knownTypes} | a newer non-empty type`,
-    (value): value is string => typeof value === 'string' && value !== '',
-    (value, context) => t.failure(value, context),
+    isTag,
+    (value, context) => (isTag(value) ? t.success(value) : t.failure(value, context)),
     t.identity,
   )
 

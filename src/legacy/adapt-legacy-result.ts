@@ -10,9 +10,9 @@ import { LEGACY_CONTACT_TYPE } from './legacy-contact.js'
  */
 
 /** `eventType` of a message a user sent. Event types exceed 2^53, so they stay strings. */
-export const MESSAGE_EVENT_TYPE = '138311609000106303'
+const MESSAGE_EVENT_TYPE = '138311609000106303'
 /** `eventType` of an operation: the user added or blocked the bot. */
-export const OPERATION_EVENT_TYPE = '138311609100106403'
+const OPERATION_EVENT_TYPE = '138311609100106403'
 
 const OP_ADDED_AS_FRIEND = 4
 const OP_BLOCKED = 8
