@@ -37,7 +37,7 @@ const isInteger = (value: unknown): value is number => Number.isInteger(value)
 
 /** A whole number (the spec's `integer`), typed as a plain `number`. */
 export const integer: t.Type<number> = /*#__PURE__*/ Object.assign(
-  new t.Type(
+  /*#__PURE__*/ new t.Type(
     'integer',
     isInteger,
     (value, context) => (isInteger(value) ? t.success(value) : t.failure(value, context)),
