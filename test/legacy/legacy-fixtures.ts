@@ -4,6 +4,7 @@
  * the explicit repairs below before it parses).
  */
 import { readFileSync } from 'node:fs'
+import { closingBrace } from '../support/fixtures.js'
 
 const shared = new URL('../../../shared/', import.meta.url)
 
@@ -36,24 +37,10 @@ export const SEED_003_REPAIRS: readonly (readonly [string, string])[] = [
   ['[経度]', '139.703811'],
 ]
 
-/** Where the `{` at `start` closes, skipping braces inside JSON strings. */
-function closingBrace(text: string, start: number): number {
-  let depth = 0
-  let inString = false
-  for (let index = start; index < text.length; index++) {
-    const char = text[index]
-    if (inString) {
-      if (char === '\\') index++
-      else if (char === '"') inString = false
-    } else if (char === '"') inString = true
-    else if (char === '{') depth++
-    else if (char === '}' && --depth === 0) return index
-  }
-  throw new Error(`the brace at ${start} never closes`)
-}
-
 function objectAt(text: string, start: number): unknown {
-  return parse(text.slice(start, closingBrace(text, start) + 1))
+  const end = closingBrace(text, start)
+  if (end === -1) throw new Error(`the brace at ${start} never closes`)
+  return parse(text.slice(start, end + 1))
 }
 
 /** The seven captions of seed 003's per-type samples, in page order. */

@@ -39,7 +39,7 @@ export interface Sample {
 }
 
 /** Where the `{` at `start` closes, skipping braces inside JSON strings; -1 if it never does. */
-function closingBrace(text: string, start: number): number {
+export function closingBrace(text: string, start: number): number {
   let depth = 0
   let inString = false
   for (let index = start; index < text.length; index++) {
