@@ -2,8 +2,8 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { CallbackRequest, EventList } from './codecs/callback-request.js'
 import { LenientCallbackRequest, LenientEventList } from './codecs/lenient.js'
-import type { InvalidPayload } from './errors.js'
-import { right, left } from './internal/either.js'
+import { invalidPayload, type InvalidPayload } from './errors.js'
+import { right } from './internal/either.js'
 import { isRecord } from './internal/record.js'
 import { issuesOf, type Issue } from './issue.js'
 import {
@@ -104,10 +104,6 @@ export type StrictOptions = DecodeOptions & {
 
 const strictProfile = { request: CallbackRequest, events: EventList }
 const lenientProfile = { request: LenientCallbackRequest, events: LenientEventList }
-
-function invalidPayload(issues: readonly Issue[]): Either<InvalidPayload, never> {
-  return left({ _tag: 'InvalidPayload', issues })
-}
 
 function issuesOfInvalidEvents(events: LenientCallbackRequest['events']): readonly Issue[] {
   return events.flatMap((event) =>

@@ -1,3 +1,5 @@
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left } from './internal/either.js'
 import type { Issue } from './issue.js'
 
 /**
@@ -59,6 +61,11 @@ export interface InvalidPayload {
   readonly _tag: 'InvalidPayload'
   /** Every problem found, in body order; never empty. */
   readonly issues: readonly Issue[]
+}
+
+/** A failed decode with these `issues`. */
+export function invalidPayload(issues: readonly Issue[]): Either<InvalidPayload, never> {
+  return left({ _tag: 'InvalidPayload', issues })
 }
 
 /**

@@ -133,17 +133,13 @@ export function verifySignature(params: VerifySignatureParams): Promise<boolean>
  * (node:crypto): `decodeWebhookRequest` then settles with no promise hop. Misuse throws here.
  */
 export function checkSignature(params: VerifySignatureParams): boolean | Promise<boolean> {
-  const { channelSecret } = params
-  // One secret is the common case: check it without allocating a list.
-  const secrets = typeof channelSecret === 'string' ? undefined : channelSecrets(channelSecret)
-  const secret = secrets === undefined ? requireSecret(channelSecret) : ''
+  const secrets = channelSecrets(params.channelSecret)
   const body = rawBody(params.body)
   const signature: unknown = params.signature
   if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return false
   const mac = decodeBase64Strict(signature)
   if (mac?.length !== MAC_BYTES) return false
-  if (secrets === undefined) return hmacSha256.verify(secret, body, mac)
-  const results = secrets.map((each) => hmacSha256.verify(each, body, mac))
+  const results = secrets.map((secret) => hmacSha256.verify(secret, body, mac))
   return results.every((result) => typeof result === 'boolean')
     ? results.includes(true)
     : Promise.all(results.map((result) => Promise.resolve(result))).then((settled) =>

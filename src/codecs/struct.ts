@@ -47,21 +47,30 @@ interface Entry {
   readonly literal: unknown
 }
 
+/** How `is` checks `codec`: a leaf by its `leaf` (ours) or `_tag` (io-ts's); else by the codec. */
+function checkOf(codec: t.Mixed): number {
+  const { leaf, _tag: tag } = codec as { leaf?: Leaf; _tag?: unknown }
+  switch (leaf ?? tag) {
+    case 'string':
+    case 'StringType':
+      return STRING
+    case 'number':
+    case 'NumberType':
+      return NUMBER
+    case 'integer':
+      return INTEGER
+    case 'BooleanType':
+      return BOOLEAN
+    case 'LiteralType':
+      return LITERAL
+    default:
+      return CODEC
+  }
+}
+
 function entryOf(key: string, codec: t.Mixed, required: boolean): Entry {
-  const { leaf, _tag: tag, value } = codec as { leaf?: Leaf; _tag?: string; value?: unknown }
-  const check =
-    leaf === 'string' || tag === 'StringType'
-      ? STRING
-      : leaf === 'number' || tag === 'NumberType'
-        ? NUMBER
-        : leaf === 'integer'
-          ? INTEGER
-          : tag === 'BooleanType'
-            ? BOOLEAN
-            : tag === 'LiteralType'
-              ? LITERAL
-              : CODEC
-  return { key, codec, required, check, literal: value }
+  const literal = (codec as { value?: unknown }).value
+  return { key, codec, required, check: checkOf(codec), literal }
 }
 
 /** `entry.codec.is(property)`, with the leaves checked inline exactly as their `is` does. */

@@ -85,7 +85,8 @@ export function taggedUnion<M extends Members, Tag extends string>(
 ): TaggedUnionC<M, Tag> {
   type A = t.TypeOf<M[keyof M]> | Unknown<Tag>
   const byType = new Map<unknown, t.Mixed>(Object.entries(members))
-  const knownTypes = [...byType.keys()].map((type) => JSON.stringify(type)).join(' | ')
+  const typeNames = Object.keys(members)
+  const knownTypes = typeNames.map((type) => JSON.stringify(type)).join(' | ')
   const isTag = (value: unknown): value is string => typeof value === 'string' && value !== ''
   const tagCodec = new t.Type<string>(
     `${knownTypes} | a newer non-empty type`,
@@ -102,8 +103,6 @@ export function taggedUnion<M extends Members, Tag extends string>(
     const member = byType.get(value['type'])
     return member === undefined ? isFallback(value) : member.is(value)
   }
-
-  const typeNames = [...byType.keys()] as string[]
 
   const validate = (value: unknown, context: t.Context): t.Validation<A> => {
     if (!isRecord(value)) return t.failure(value, context)

@@ -1,8 +1,8 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { LenientCallbackRequest } from '../codecs/lenient.js'
-import type { InvalidPayload } from '../errors.js'
-import { left, right } from '../internal/either.js'
+import { invalidPayload, type InvalidPayload } from '../errors.js'
+import { right } from '../internal/either.js'
 import { isRecord } from '../internal/record.js'
 import { issuesOf, type Issue } from '../issue.js'
 import { adaptLegacyResult } from './adapt-legacy-result.js'
@@ -16,10 +16,6 @@ import { rememberLegacyResult } from './legacy-result-of.js'
  */
 export function isLegacyBody(value: unknown): boolean {
   return isRecord(value) && value['result'] !== undefined && value['events'] === undefined
-}
-
-function invalidPayload(issues: readonly Issue[]): Either<InvalidPayload, never> {
-  return left({ _tag: 'InvalidPayload', issues })
 }
 
 /** The bot's MID, `to[0]` of the results, when they all agree on one. */
