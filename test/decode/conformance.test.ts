@@ -13,6 +13,8 @@ import {
   decodeCallbackRequest,
 } from '../../src/index.js'
 import { modernFixture, modernFixtureNames } from '../support/fixtures.js'
+import { isRecord } from '../../src/internal/record.js'
+import { fallbacksIn } from '../support/fallbacks.js'
 
 /**
  * The fallbacks each file decodes to, by path; every other event and nested union in the corpus
@@ -27,38 +29,12 @@ const deliberateFallbacks: Readonly<Record<string, Readonly<Record<string, strin
 
 const names = modernFixtureNames()
 
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** The `events` of a fixture as it came. */
 function rawEvents(json: unknown): readonly unknown[] {
-  assert(isObject(json), 'a webhook body is an object')
+  assert(isRecord(json), 'a webhook body is an object')
   const events = json['events']
   assert(Array.isArray(events), 'a webhook body has an events array')
   return events
-}
-
-/**
- * Every fallback (`UnknownX`, `InvalidEvent`) in a decoded value, by path. LINE's JSON has no
- * `_tag`, so anything carrying one was made by the decoder; what a fallback keeps in `raw` is
- * not looked into.
- */
-function fallbacksIn(value: unknown, path = ''): Record<string, string> {
-  if (Array.isArray(value)) {
-    return Object.assign(
-      {},
-      ...value.map((item: unknown, index) => fallbacksIn(item, `${path}[${index}]`)),
-    ) as Record<string, string>
-  }
-  if (!isObject(value)) return {}
-  const tag = value['_tag']
-  if (typeof tag === 'string') return { [path]: tag }
-  const found: Record<string, string> = {}
-  for (const [key, property] of Object.entries(value)) {
-    Object.assign(found, fallbacksIn(property, path === '' ? key : `${path}.${key}`))
-  }
-  return found
 }
 
 /** A fixture and its strict decoding, from one read: identity is checked against it. */
@@ -95,7 +71,7 @@ describe.each(names)('%s', (name) => {
     expect(events).toHaveLength(raws.length)
     for (const [index, event] of events.entries()) {
       const raw = raws[index]
-      assert(isObject(raw))
+      assert(isRecord(raw))
       if (event.type === undefined) {
         expect(event._tag, `events[${index}]`).toBe('UnknownEvent')
         continue
@@ -395,7 +371,7 @@ describe('ruby SDK cases, field by field', () => {
   it('keeps a message event typed around a message of an unknown type', () => {
     const { json } = modernFixture('ruby-sdk-01-with-an-unknown-message-type.json')
     const raw = rawEvents(json)[0]
-    assert(isObject(raw))
+    assert(isRecord(raw))
     const result = decodeCallbackRequest(json)
     assert(result._tag === 'Right')
     const [event] = result.right.events

@@ -35,6 +35,7 @@ import {
   type Slot,
 } from '../support/arbitraries.js'
 import { modernFixture, modernFixtureNames, seedSamples } from '../support/fixtures.js'
+import { fallbacksIn } from '../support/fallbacks.js'
 
 type Entry = LenientCallbackRequest['events'][number]
 
@@ -66,27 +67,6 @@ function onlyInvalidEvent(body: unknown): InvalidEvent {
 /** Where and what, leaving out `expected`: each profile names its codecs its own way. */
 const located = (issues: readonly Issue[]): { path: string; actual: unknown }[] =>
   issues.map(({ path, actual }) => ({ path, actual }))
-
-/**
- * Every fallback (`UnknownX`, `InvalidEvent`) in a decoded value, by path. LINE's JSON has no
- * `_tag`, so anything carrying one was made by the decoder.
- */
-function fallbacksIn(value: unknown, path = ''): Record<string, string> {
-  if (Array.isArray(value)) {
-    return Object.assign(
-      {},
-      ...value.map((item: unknown, index) => fallbacksIn(item, `${path}[${index}]`)),
-    ) as Record<string, string>
-  }
-  if (!isJsonObject(value)) return {}
-  const tag = value['_tag']
-  if (typeof tag === 'string') return { [path]: tag }
-  const found: Record<string, string> = {}
-  for (const [key, property] of Object.entries(value)) {
-    Object.assign(found, fallbacksIn(property, path === '' ? key : `${path}.${key}`))
-  }
-  return found
-}
 
 /** A path as issues write it; the schema's own keys are all identifiers. */
 function formatPath(path: Path): string {

@@ -12,6 +12,7 @@ import {
   type Issue,
 } from '../../src/index.js'
 import { seedSamples, type Sample } from '../support/fixtures.js'
+import { isRecord } from '../../src/internal/record.js'
 
 /** What strict mode expects where a `type` is missing or empty, word for word. */
 const EVENT_TYPES =
@@ -20,16 +21,12 @@ const EVENT_TYPES =
   '"module" | "activated" | "deactivated" | "botSuspended" | "botResumed" | "delivery" | ' +
   '"messageEdited" | a newer non-empty type'
 
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function onlyEvent(json: unknown): Readonly<Record<string, unknown>> {
-  assert(isObject(json))
+  assert(isRecord(json))
   const events = json['events']
   assert(Array.isArray(events) && events.length === 1)
   const event: unknown = events[0]
-  assert(isObject(event))
+  assert(isRecord(event))
   return event
 }
 
@@ -186,7 +183,7 @@ describe('seed 001: a contact centre reading LINE webhooks', () => {
 
   it('keeps the event as an InvalidEvent once the envelope is whole', () => {
     const json = request()
-    assert(isObject(json))
+    assert(isRecord(json))
     const [event] = decoded({ ...json, destination: 'U0' }).events
     assert(event !== undefined && event.type === undefined && event._tag === 'InvalidEvent')
     expect(event.raw).toBe(onlyEvent(json))
@@ -197,7 +194,7 @@ describe('seed 001: a contact centre reading LINE webhooks', () => {
 
   it('names every missing field once the type says message, and leaves "TEXT" unknown', () => {
     const json = request()
-    assert(isObject(json))
+    assert(isRecord(json))
     const event = { ...onlyEvent(json), type: 'message' }
     const [decodedEvent] = decoded({ destination: 'U0', events: [event] }).events
     assert(decodedEvent !== undefined && decodedEvent.type === undefined)

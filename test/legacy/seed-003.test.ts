@@ -12,18 +12,15 @@ import {
   legacyResultOf,
 } from '../../src/index.js'
 import { SEED_003_CAPTIONS, seed003, type Seed003Caption } from './legacy-fixtures.js'
+import { isRecord } from '../../src/internal/record.js'
 
 const { body, contents } = seed003()
 
-function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /** The page's one result, the envelope every per-type sample is tested in. */
 const envelope = (() => {
-  assert(isObject(body) && Array.isArray(body['result']) && body['result'].length === 1)
+  assert(isRecord(body) && Array.isArray(body['result']) && body['result'].length === 1)
   const [result] = body['result'] as readonly unknown[]
-  assert(isObject(result))
+  assert(isRecord(result))
   return result
 })()
 
@@ -77,7 +74,7 @@ describe('seed 003, one sample per content type', () => {
     expect(event.source).toStrictEqual(source)
     expect(event.webhookEventId).toBe(webhookEventId)
     expect(event.mode).toBe('active')
-    assert(isObject(content))
+    assert(isRecord(content))
     expect(event.timestamp).toBe(content['createdTime'])
     // Nothing the 2016 format lacks is made up.
     expect(Object.keys(event).sort()).toStrictEqual(
