@@ -2,10 +2,13 @@ import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, webhookRouter } from '../../examples/express/app.js'
 import { bodyOf, post, textEvent } from './support/bodies.js'
-import { CHANNEL_ID, CHANNEL_SECRET } from './support/channels.js'
-import { webhookContract, type RunningExample } from './support/contract.js'
+import {
+  expectRawWebhookBesideParsedJson,
+  serverScriptContract,
+  webhookContract,
+  type RunningExample,
+} from './support/contract.js'
 import { recordingReceiver, serve } from './support/node-server.js'
-import { startServerProcess } from './support/server-process.js'
 
 describe('the Express example', () => {
   webhookContract(() => {
@@ -44,13 +47,7 @@ describe('the Express example beside a global express.json()', () => {
 
   it('mounted after the webhook router, leaves the webhook its raw bytes', async () => {
     if (after === undefined) throw new Error('not started')
-    expect((await post(`${after.origin}/webhook`, bodyOf(textEvent('hello')))).status).toBe(200)
-    const echoed = await fetch(`${after.origin}/api/echo`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"a":1}',
-    })
-    expect(await echoed.json()).toEqual({ parsed: 'object' })
+    await expectRawWebhookBesideParsedJson(after.origin)
   })
 
   it('mounted before it, ends in a 500 and a logged TypeError that names express.raw', async () => {
@@ -66,16 +63,4 @@ describe('the Express example beside a global express.json()', () => {
   })
 })
 
-describe('npx tsx examples/express/server.ts', () => {
-  it('serves on 127.0.0.1, prints what it handled, and exits 0 on SIGTERM', async () => {
-    const server = await startServerProcess('examples/express/server.ts', {
-      LINE_CHANNEL_ID: CHANNEL_ID,
-      LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-    })
-    const sent = await post(`${server.origin}/webhook`, bodyOf(textEvent('from the smoke test')))
-    expect(sent.status).toBe(200)
-    const { code, output } = await server.stop()
-    expect(code).toBe(0)
-    expect(output).toContain(`[${CHANNEL_ID}] message/text "from the smoke test" from user`)
-  })
-})
+serverScriptContract('examples/express/server.ts')

@@ -2,10 +2,13 @@ import Koa, { type Middleware } from 'koa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp, webhookMiddleware } from '../../examples/koa/app.js'
 import { bodyOf, post, textEvent } from './support/bodies.js'
-import { CHANNEL_ID, CHANNEL_SECRET } from './support/channels.js'
-import { webhookContract, type RunningExample } from './support/contract.js'
+import {
+  expectRawWebhookBesideParsedJson,
+  serverScriptContract,
+  webhookContract,
+  type RunningExample,
+} from './support/contract.js'
 import { recordingReceiver, serve } from './support/node-server.js'
-import { startServerProcess } from './support/server-process.js'
 
 describe('the Koa example', () => {
   webhookContract(() => {
@@ -58,13 +61,7 @@ describe('the Koa example beside a global JSON body parser', () => {
 
   it('used after the webhook middleware, leaves the webhook its raw bytes', async () => {
     if (after === undefined) throw new Error('not started')
-    expect((await post(`${after.origin}/webhook`, bodyOf(textEvent('hello')))).status).toBe(200)
-    const echoed = await fetch(`${after.origin}/api/echo`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"a":1}',
-    })
-    expect(await echoed.json()).toEqual({ parsed: 'object' })
+    await expectRawWebhookBesideParsedJson(after.origin)
   })
 
   it('used before it, ends in a 500 and a logged error that says to reorder', async () => {
@@ -78,16 +75,4 @@ describe('the Koa example beside a global JSON body parser', () => {
   })
 })
 
-describe('npx tsx examples/koa/server.ts', () => {
-  it('serves on 127.0.0.1, prints what it handled, and exits 0 on SIGTERM', async () => {
-    const server = await startServerProcess('examples/koa/server.ts', {
-      LINE_CHANNEL_ID: CHANNEL_ID,
-      LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-    })
-    const sent = await post(`${server.origin}/webhook`, bodyOf(textEvent('from the smoke test')))
-    expect(sent.status).toBe(200)
-    const { code, output } = await server.stop()
-    expect(code).toBe(0)
-    expect(output).toContain(`[${CHANNEL_ID}] message/text "from the smoke test" from user`)
-  })
-})
+serverScriptContract('examples/koa/server.ts')

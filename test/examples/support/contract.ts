@@ -3,7 +3,7 @@
  * frameworks cannot drift apart.
  */
 import { createSignature } from 'line-webhook'
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { seedSamples } from '../../support/fixtures.js'
 import {
   LEGACY_BODY,
@@ -22,6 +22,7 @@ import {
   OTHER_CHANNEL_SECRET,
 } from './channels.js'
 import { SLOW_HANDLER_MS, type Recorded } from './recording-hooks.js'
+import { startServerProcess } from './server-process.js'
 
 export interface RunningExample {
   /** `http://127.0.0.1:<port>` */
@@ -307,5 +308,36 @@ export function webhookContract(start: () => Promise<RunningExample>): void {
     const recorded = await settle(1)
     expect(recorded).toContainEqual(expect.objectContaining({ kind: 'handler-failed' }))
     expect(eventsIn(recorded)).toMatchObject([{ event: { message: { text: 'next' } } }])
+  })
+}
+
+/**
+ * Beside an app-wide JSON parser, the webhook still gets the bytes LINE signed (200), and the
+ * app's other routes still get parsed JSON (`/api/echo` answers the type its body parsed to).
+ */
+export async function expectRawWebhookBesideParsedJson(origin: string): Promise<void> {
+  expect((await post(`${origin}/webhook`, bodyOf(textEvent('hello')))).status).toBe(200)
+  const echoed = await fetch(`${origin}/api/echo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"a":1}',
+  })
+  expect(await echoed.json()).toEqual({ parsed: 'object' })
+}
+
+/** A Node example's server script, run as a user would: it serves, logs, and exits 0 on SIGTERM. */
+export function serverScriptContract(script: string): void {
+  describe(`npx tsx ${script}`, () => {
+    it('serves on 127.0.0.1, prints what it handled, and exits 0 on SIGTERM', async () => {
+      const server = await startServerProcess(script, {
+        LINE_CHANNEL_ID: CHANNEL_ID,
+        LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+      })
+      const sent = await post(`${server.origin}/webhook`, bodyOf(textEvent('from the smoke test')))
+      expect(sent.status).toBe(200)
+      const { code, output } = await server.stop()
+      expect(code).toBe(0)
+      expect(output).toContain(`[${CHANNEL_ID}] message/text "from the smoke test" from user`)
+    })
   })
 }
