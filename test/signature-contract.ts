@@ -11,7 +11,7 @@ const encoder = new TextEncoder()
 const bytesOf = (body: string | Uint8Array): Uint8Array =>
   typeof body === 'string' ? encoder.encode(body) : body
 
-/** Published by LINE's SDK test suites (../shared/conformance/README.md). */
+/** Published by LINE's SDK test suites (test/fixtures/README.md). */
 export const vectors = [
   {
     channelSecret: 'test_secret',
@@ -64,7 +64,7 @@ export function signatureContract(name: string, api: SignatureApi): void {
     it('verifies the legacy conformance file over its exact bytes', async () => {
       const { readFile } = await import('node:fs/promises')
       const bytes = await readFile(
-        new URL('../../shared/conformance/legacy/go-sdk-2016-receive.json', import.meta.url),
+        new URL('fixtures/conformance/legacy/go-sdk-2016-receive.json', import.meta.url),
       )
       const signature = 'I/HaFldQXToodTZ9Kv7uXeRiAvhgBD7bTQMagscy8m0='
       expect(await verifySignature({ channelSecret: 'testsecret', body: bytes, signature })).toBe(

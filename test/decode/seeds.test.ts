@@ -1,5 +1,5 @@
 /**
- * The sample bodies of the documents this project was created from (../shared/seeds). They were
+ * The sample bodies of the documents this project was created from (test/fixtures/seeds). They were
  * written by vendors, not by LINE: in strict mode the ones that break LINE's schema must say
  * exactly where and how, and the rest must decode fully typed.
  */

@@ -45,7 +45,7 @@ describe('npm run demo (npx tsx examples/demo.ts)', () => {
     expect(stdout).toMatch(/All 11 requests answered as expected\.\n$/)
   })
 
-  // The demo carries its own copies, so it runs from a fresh clone without ../shared.
+  // The demo carries its own copies (examples/samples): examples/ never reads test/fixtures.
   it('sends the very samples of the seeds and the legacy conformance body', () => {
     for (const { caption, json } of seedSamples('000_d39edbcc38ae43a0.txt')) {
       expect(sample(`seed-000-${caption}.json`)).toEqual(json)

@@ -1,12 +1,10 @@
 /**
- * The 2016 BOT API trial bodies of the shared corpus, as `unknown`: conformance/legacy (a real SDK
+ * The 2016 BOT API trial bodies of test/fixtures, as `unknown`: conformance/legacy (a real SDK
  * test body, valid JSON) and seed 003 (a wiki page whose JSON is annotated by hand, so it needs
  * the explicit repairs below before it parses).
  */
 import { readFileSync } from 'node:fs'
-import { closingBrace } from '../support/fixtures.js'
-
-const shared = new URL('../../../shared/', import.meta.url)
+import { closingBrace, fixturesDir } from '../support/fixtures.js'
 
 function parse(text: string): unknown {
   return JSON.parse(text)
@@ -14,7 +12,7 @@ function parse(text: string): unknown {
 
 /** conformance/legacy/go-sdk-2016-receive.json: its exact bytes, and its JSON. */
 export function goSdkReceive(): { readonly bytes: Buffer; readonly json: unknown } {
-  const bytes = readFileSync(new URL('conformance/legacy/go-sdk-2016-receive.json', shared))
+  const bytes = readFileSync(new URL('conformance/legacy/go-sdk-2016-receive.json', fixturesDir))
   return { bytes, json: parse(bytes.toString('utf8')) }
 }
 
@@ -65,7 +63,7 @@ export interface Seed003 {
 
 /** Seed 003's JSON, repaired as {@link SEED_003_REPAIRS} says. */
 export function seed003(): Seed003 {
-  let text = readFileSync(new URL('seeds/003_4730e1a3d8e74500.txt', shared), 'utf8')
+  let text = readFileSync(new URL('seeds/003_4730e1a3d8e74500.txt', fixturesDir), 'utf8')
   for (const [from, to] of SEED_003_REPAIRS) {
     const count = text.split(from).length - 1
     if (count !== 1) throw new Error(`seed 003 holds ${JSON.stringify(from)} ${count} times`)

@@ -18,20 +18,47 @@ export interface PackedTarball {
   readonly files: readonly string[]
 }
 
-/** Packs the repo into `destination` (never into the repo); `dist/` must already be built. */
-export async function packTarball(destination: string): Promise<PackedTarball> {
+export interface PackOptions {
+  /** The package folder to pack. Default: this repo. */
+  readonly from?: string
+  /**
+   * Run the lifecycle scripts (`prepack` builds `dist/`), as `npm pack` and `npm publish` do.
+   * Default `false`: in the repo, a rebuild would rewrite `dist/` while other test files read it.
+   */
+  readonly scripts?: boolean
+  readonly timeoutMs?: number
+}
+
+/** Packs a package into `destination` (never into the package); by default the repo's built `dist/`. */
+export async function packTarball(
+  destination: string,
+  options: PackOptions = {},
+): Promise<PackedTarball> {
   await mkdir(destination, { recursive: true })
-  // --ignore-scripts: a prepack script would rebuild dist/, which other test files read meanwhile.
-  const result = await runNpm(
-    ['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
-    { cwd: repoRoot },
-  )
+  const scripts = options.scripts === true ? [] : ['--ignore-scripts']
+  const result = await runNpm(['pack', '--json', ...scripts, '--pack-destination', destination], {
+    cwd: options.from ?? repoRoot,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  })
   if (result.code !== 0) throw new Error(`npm pack failed: ${describeRun(result)}`)
   return parsePackOutput(result.stdout, destination)
 }
 
+/**
+ * The JSON report npm pack prints last. Lifecycle scripts print to the same stdout before it, so it
+ * starts at the last line that is just `[`.
+ */
+function packReport(stdout: string): unknown {
+  const start = stdout.startsWith('[') ? 0 : stdout.lastIndexOf('\n[\n') + 1
+  try {
+    return JSON.parse(stdout.slice(start))
+  } catch (error) {
+    throw new Error(`npm pack --json printed no JSON report last: ${stdout}`, { cause: error })
+  }
+}
+
 function parsePackOutput(stdout: string, destination: string): PackedTarball {
-  const report: unknown = JSON.parse(stdout)
+  const report: unknown = packReport(stdout)
   const entry: unknown = Array.isArray(report) && report.length === 1 ? report[0] : undefined
   if (
     !isRecord(entry) ||

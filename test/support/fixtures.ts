@@ -1,12 +1,13 @@
 /**
- * Loads the shared corpus (../shared/conformance, ../shared/seeds) as `unknown`: the tests decode
- * what came over the wire, never a value the compiler was told to trust.
+ * Loads the corpus in test/fixtures (conformance/modern, seeds; their sources are in its README) as
+ * `unknown`: the tests decode what came over the wire, never a value the compiler was told to trust.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 
-const shared = new URL('../../../shared/', import.meta.url)
-const modernDir = new URL('conformance/modern/', shared)
-const seedsDir = new URL('seeds/', shared)
+/** test/fixtures: inside the repository, so a clone with nothing beside it runs every test. */
+export const fixturesDir = new URL('../fixtures/', import.meta.url)
+const modernDir = new URL('conformance/modern/', fixturesDir)
+const seedsDir = new URL('seeds/', fixturesDir)
 
 export interface Fixture {
   readonly name: string

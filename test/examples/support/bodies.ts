@@ -4,7 +4,7 @@ import { createSignature } from 'line-webhook'
 import { CHANNEL_SECRET } from './channels.js'
 
 export const LEGACY_BODY = readFileSync(
-  new URL('../../../../shared/conformance/legacy/go-sdk-2016-receive.json', import.meta.url),
+  new URL('../../fixtures/conformance/legacy/go-sdk-2016-receive.json', import.meta.url),
 )
 /** Published with the legacy body: its signature with {@link CHANNEL_SECRET}. */
 export const LEGACY_SIGNATURE = 'I/HaFldQXToodTZ9Kv7uXeRiAvhgBD7bTQMagscy8m0='
