@@ -66,7 +66,10 @@ export interface VerifySignatureParams {
    * The exact bytes LINE sent, before any JSON parsing. A string counts as its UTF-8 bytes.
    */
   readonly body: string | Uint8Array
-  /** The `x-line-signature` header value, as it came (missing is fine: it does not verify). */
+  /**
+   * The `x-line-signature` header value, as it came. Missing (`null`, `undefined`) or empty is
+   * fine: it does not verify, and `decodeWebhookRequest` says so with `reason: 'missing'`.
+   */
   readonly signature: string | null | undefined
 }
 
