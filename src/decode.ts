@@ -34,7 +34,8 @@ export interface DecodeOptions {
   readonly lenient?: boolean
   /**
    * What an event of a known type that does not match its schema does: `'keep'` (the default)
-   * keeps it in place as an `InvalidEvent` and decodes the others; `'fail'` fails the body.
+   * keeps it in place as an `InvalidEvent` and decodes the others; `'fail'` fails the body with
+   * an `InvalidPayload` naming every issue of every invalid event.
    */
   readonly onInvalidEvent?: 'keep' | 'fail'
   /**
@@ -60,7 +61,10 @@ export interface DecodeOptions {
  * @since 0.1.0
  * @category Decoding
  */
-export type LenientOptions = DecodeOptions & { readonly lenient: true }
+export type LenientOptions = DecodeOptions & {
+  /** `true`: read the body with the lenient profile, typed `LenientCallbackRequest`. */
+  readonly lenient: true
+}
 
 /**
  * Options that also take 2016 BOT API trial bodies, so the result is typed
@@ -81,7 +85,10 @@ export type LenientOptions = DecodeOptions & { readonly lenient: true }
  * @since 0.1.0
  * @category Decoding
  */
-export type AcceptLegacyOptions = DecodeOptions & { readonly acceptLegacy: true }
+export type AcceptLegacyOptions = DecodeOptions & {
+  /** `true`: also take 2016 BOT API trial bodies, adapted to today's events. */
+  readonly acceptLegacy: true
+}
 
 /**
  * Options that keep LINE's schema exactly, so the result is typed `CallbackRequest`.
@@ -98,7 +105,9 @@ export type AcceptLegacyOptions = DecodeOptions & { readonly acceptLegacy: true 
  * @category Decoding
  */
 export type StrictOptions = DecodeOptions & {
+  /** Absent or `false`: LINE's schema, exactly. */
   readonly lenient?: false
+  /** Absent or `false`: a 2016 BOT API trial body is an `InvalidPayload`, like any other. */
   readonly acceptLegacy?: false
 }
 

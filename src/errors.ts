@@ -3,14 +3,19 @@ import { left } from './internal/either.js'
 import type { Issue } from './issue.js'
 
 /**
- * The `x-line-signature` header is missing or does not match the body.
+ * The request's signature did not verify, and `reason` says how: the `x-line-signature` header
+ * is `'missing'` (absent or empty), `'malformed'` (not the padded standard base64 of 32 bytes
+ * that LINE sends), or a well-formed `'mismatch'` (no channel secret given verifies the body).
+ * None of them carries the header's value or anything of the secret.
  *
  * @example
  * ```ts
- * import { formatWebhookFailure, type SignatureMismatch } from 'line-webhook'
+ * import { decodeWebhookRequest, formatWebhookFailure, type SignatureMismatch } from 'line-webhook'
  *
- * const failure: SignatureMismatch = { _tag: 'SignatureMismatch' }
- * console.log(formatWebhookFailure(failure).startsWith('signature mismatch')) // => true
+ * const result = await decodeWebhookRequest({ channelSecret: 'secret', body: '{}', signature: 'abc' })
+ * const failure: SignatureMismatch | undefined = result._tag === 'Left' && result.left._tag === 'SignatureMismatch' ? result.left : undefined
+ * console.log(failure?.reason) // => "malformed"
+ * console.log(formatWebhookFailure({ _tag: 'SignatureMismatch', reason: 'missing' }).startsWith('signature mismatch: x-line-signature is missing')) // => true
  * ```
  *
  * @since 0.1.0
@@ -18,6 +23,15 @@ import type { Issue } from './issue.js'
  */
 export interface SignatureMismatch {
   readonly _tag: 'SignatureMismatch'
+  /**
+   * How the signature failed: `'missing'`, the header is absent or empty (a proxy or framework
+   * may have dropped it); `'malformed'`, it is not canonical padded base64 of 32 bytes (it was
+   * changed on the way, or did not come from LINE); `'mismatch'`, it is well formed but no
+   * channel secret given verifies the body (a wrong secret, or a body that is not the raw bytes).
+   *
+   * @since 0.2.0
+   */
+  readonly reason: 'missing' | 'malformed' | 'mismatch'
 }
 
 /**
@@ -140,6 +154,16 @@ function show(value: unknown, values: boolean): string {
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text
 }
 
+/** One line per reason, with what to check; never the header's value or the secret. */
+const SIGNATURE_MISMATCH: Readonly<Record<SignatureMismatch['reason'], string>> = {
+  missing:
+    'signature mismatch: x-line-signature is missing or empty; LINE signs every request, so a proxy, load balancer or framework in front of this service may have dropped the header, or the request did not come from LINE',
+  malformed:
+    'signature mismatch: x-line-signature is malformed, not the padded base64 of a 32-byte HMAC-SHA256 that LINE sends; something on the way may have changed the header, or the request did not come from LINE',
+  mismatch:
+    'signature mismatch: x-line-signature is well formed but matches the body under no channel secret given; check the channel secret (and, while rotating, that the current one is in the list), and that the body is the raw bytes LINE sent, not JSON parsed and serialised again',
+}
+
 /**
  * Renders a failure for people: a headline, then one line per problem with its path, what was
  * expected and what came (`events[2].message.fileSize: expected integer, got a string`). It never
@@ -163,7 +187,7 @@ function show(value: unknown, values: boolean): string {
 export function formatWebhookFailure(failure: WebhookFailure, options?: FormatOptions): string {
   switch (failure._tag) {
     case 'SignatureMismatch':
-      return 'signature mismatch: x-line-signature is missing or does not match the body; check the channel secret, and that the body is the raw bytes LINE sent'
+      return SIGNATURE_MISMATCH[failure.reason]
     case 'MalformedJson':
       return failure.reason === 'encoding'
         ? 'malformed JSON: the body is not valid UTF-8'

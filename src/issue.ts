@@ -21,12 +21,21 @@ import type * as t from 'io-ts'
 export interface Issue {
   /**
    * A JavaScript path from the body's root, e.g. `events[2].message.fileSize`; `''` for the root.
-   * Keys the sender chose (of postback `params`) stand quoted in brackets: `params["date"]`.
+   * Keys the sender chose (of postback `params`) stand quoted in brackets: `params["date"]`;
+   * {@link formatWebhookFailure} shows them as `[…]` unless asked for values. The 2016 format's
+   * issues name its own fields, e.g. `result[0].content.contentMetadata.STKID`.
    */
   readonly path: string
-  /** What the schema expects there, e.g. `integer`. */
+  /**
+   * What the schema expects there, by the name of its type or codec, e.g. `integer`, `string`,
+   * `Array<Event>` or `CallbackRequest`.
+   */
   readonly expected: string
-  /** What came instead; `undefined` when the property was missing. */
+  /**
+   * What came instead, as it came; `undefined` when the property was missing. It is body content
+   * (user messages, IDs), so log it only where such content may go: {@link formatWebhookFailure}
+   * shows it only with `{ values: true }`, and otherwise names its kind (`a string`).
+   */
   readonly actual: unknown
 }
 

@@ -1,4 +1,5 @@
 import { hmacSha256 } from './crypto/platform.js'
+import type { SignatureMismatch } from './errors.js'
 import { decodeBase64Strict, encodeBase64 } from './internal/base64.js'
 
 /**
@@ -65,7 +66,10 @@ export interface VerifySignatureParams {
    * The exact bytes LINE sent, before any JSON parsing. A string counts as its UTF-8 bytes.
    */
   readonly body: string | Uint8Array
-  /** The `x-line-signature` header value, as it came (missing is fine: it does not verify). */
+  /**
+   * The `x-line-signature` header value, as it came. Missing (`null`, `undefined`) or empty is
+   * fine: it does not verify, and `decodeWebhookRequest` says so with `reason: 'missing'`.
+   */
   readonly signature: string | null | undefined
 }
 
@@ -102,8 +106,9 @@ const MAC_BYTES = 32
  * strict, padded, standard base64, so URL-safe characters, missing padding or white space never
  * verify. It never rejects for anything that came from the network.
  *
- * @throws `TypeError` at once, before any work, when called wrongly: an empty channel secret, or a
- * body that is not a string or `Uint8Array` (most often because a JSON body parser ran first).
+ * Rejects with a `TypeError` when called wrongly, before any work and never by throwing: an
+ * empty channel secret, or a body that is not a string or `Uint8Array` (most often because a
+ * JSON body parser ran first).
  *
  * @example
  * ```ts
@@ -118,41 +123,70 @@ const MAC_BYTES = 32
  * // While rotating the secret, accept either.
  * const rotated = await createSignature({ channelSecret: 'new secret', body })
  * console.log(await verifySignature({ channelSecret: ['new secret', channelSecret], body, signature: rotated })) // => true
+ *
+ * // Misuse rejects: a parsed body is not the bytes LINE signed.
+ * const misuse = await verifySignature({ channelSecret, body: JSON.parse(body) as never, signature }).catch((error: unknown) => error)
+ * console.log(misuse instanceof TypeError) // => true
  * ```
  *
  * @since 0.1.0
  * @category Signature
  */
 export function verifySignature(params: VerifySignatureParams): Promise<boolean> {
-  const verified = checkSignature(params)
-  return typeof verified === 'boolean' ? Promise.resolve(verified) : verified
+  try {
+    const checked = checkSignature(params)
+    return typeof checked === 'object' ? checked.then(isValid) : Promise.resolve(checked === true)
+  } catch (error) {
+    return rejected(error)
+  }
 }
 
+/** Whether a signature verified (`true`), or why it did not: {@link SignatureMismatch}'s reason. */
+export type SignatureCheck = true | SignatureMismatch['reason']
+
+const isValid = (checked: SignatureCheck): boolean => checked === true
+
 /**
- * {@link verifySignature}'s answer, at once where the platform's HMAC is synchronous
- * (node:crypto): `decodeWebhookRequest` then settles with no promise hop. Misuse throws here.
+ * {@link verifySignature}'s answer with the reason for a `false`, at once where the platform's
+ * HMAC is synchronous (node:crypto): `decodeWebhookRequest` then settles with no promise hop.
+ * Misuse throws here; the public functions turn that into a rejection.
  */
-export function checkSignature(params: VerifySignatureParams): boolean | Promise<boolean> {
+export function checkSignature(
+  params: VerifySignatureParams,
+): SignatureCheck | Promise<SignatureCheck> {
   const secrets = channelSecrets(params.channelSecret)
   const body = rawBody(params.body)
   const signature: unknown = params.signature
-  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return false
+  if (signature === undefined || signature === null || signature === '') return 'missing'
+  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return 'malformed'
   const mac = decodeBase64Strict(signature)
-  if (mac?.length !== MAC_BYTES) return false
+  if (mac?.length !== MAC_BYTES) return 'malformed'
   const results = secrets.map((secret) => hmacSha256.verify(secret, body, mac))
   return results.every((result) => typeof result === 'boolean')
-    ? results.includes(true)
-    : Promise.all(results.map((result) => Promise.resolve(result))).then((settled) =>
-        settled.includes(true),
-      )
+    ? verdict(results)
+    : Promise.all(results.map((result) => Promise.resolve(result))).then(verdict)
+}
+
+/** Well formed: it verifies if any secret's MAC matched. */
+function verdict(results: readonly boolean[]): true | 'mismatch' {
+  return results.includes(true) ? true : 'mismatch'
+}
+
+/**
+ * A rejection with `error`: the functions that return a promise reject on misuse, never throw,
+ * so a caller's `.catch()` sees it.
+ */
+export function rejected(error: unknown): Promise<never> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rethrown as caught
+  return Promise.reject(error)
 }
 
 /**
  * The `x-line-signature` value LINE would send with `body`: for your tests, and for services
  * that forward webhook bodies and sign them again.
  *
- * @throws `TypeError` at once for an empty channel secret or a body that is not a string or
- * `Uint8Array`.
+ * Rejects with a `TypeError`, never throwing, for an empty channel secret or a body that is not
+ * a string or `Uint8Array`.
  *
  * @example
  * ```ts
@@ -160,15 +194,22 @@ export function checkSignature(params: VerifySignatureParams): boolean | Promise
  *
  * const signature = await createSignature({ channelSecret: 'test_secret', body: '{"hello":"world"}' })
  * console.log(signature) // => "t7Hn4ZDHqs6e+wdvI5TyQIvzie0DmMUmuXEBqyyE/tM="
+ *
+ * const misuse = await createSignature({ channelSecret: '', body: '{}' }).catch((error: unknown) => error)
+ * console.log(misuse instanceof TypeError) // => true
  * ```
  *
  * @since 0.1.0
  * @category Signature
  */
 export function createSignature(params: CreateSignatureParams): Promise<string> {
-  const secret = requireSecret(params.channelSecret)
-  const body = rawBody(params.body)
-  return hmacSha256.sign(secret, body).then(encodeBase64)
+  try {
+    const secret = requireSecret(params.channelSecret)
+    const body = rawBody(params.body)
+    return hmacSha256.sign(secret, body).then(encodeBase64)
+  } catch (error) {
+    return rejected(error)
+  }
 }
 
 const SECRET_HINT =
@@ -197,7 +238,7 @@ function rawBody(body: unknown): string | Uint8Array {
     // Most often a raw-body parser that skipped the request: its `type` did not match.
     throw new TypeError(
       `line-webhook: body is ${describe(body)}: no request body was read. ` +
-        "Read the raw body on this route (e.g. express.raw({ type: 'application/json' })), and check that the parser's type matches the request's Content-Type.",
+        "Read the raw body on this route (e.g. express.raw({ type: () => true }), which reads every Content-Type), and check that the parser's type matches the request's Content-Type.",
     )
   }
   if (body instanceof ArrayBuffer) {
@@ -208,7 +249,8 @@ function rawBody(body: unknown): string | Uint8Array {
   throw new TypeError(
     `line-webhook: body must be the raw request body, a string or Uint8Array, got ${describe(body)}. ` +
       'A JSON body parser probably ran first: the signature covers the exact bytes LINE sent, and re-serialised JSON differs from them. ' +
-      "Read the raw body on this route instead, e.g. express.raw({ type: 'application/json' }) or `await request.text()`.",
+      'Register the webhook route before any global JSON parser (app.use(express.json()), a body-parser middleware), ' +
+      'and read the raw body on it instead, e.g. express.raw({ type: () => true }) or `await request.text()`.',
   )
 }
 

@@ -10,7 +10,12 @@ import {
 } from './decode.js'
 import { WebhookError, type MalformedJson, type WebhookFailure } from './errors.js'
 import { left } from './internal/either.js'
-import { checkSignature, type VerifySignatureParams } from './signature.js'
+import {
+  checkSignature,
+  rejected,
+  type SignatureCheck,
+  type VerifySignatureParams,
+} from './signature.js'
 
 // ignoreBOM keeps a byte order mark, so bytes and strings both fail on it alike.
 const utf8 = /*#__PURE__*/ new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -41,8 +46,9 @@ function parseJson(body: string | Uint8Array): Either<MalformedJson, unknown> {
  * A service that still receives 2016 BOT API trial bodies passes `acceptLegacy: true` and the
  * value of whichever signature header came (`LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME` for those).
  *
- * @throws `TypeError` at once when called wrongly, as `verifySignature` does: an empty channel
- * secret, or a body that is not a string or `Uint8Array` (a JSON body parser ran first).
+ * Rejects with a `TypeError` when called wrongly, as `verifySignature` does, never by throwing:
+ * an empty channel secret, or a body that is not a string or `Uint8Array` (a JSON body parser
+ * ran first: register the webhook route before it).
  *
  * @example
  * ```ts
@@ -55,7 +61,10 @@ function parseJson(body: string | Uint8Array): Either<MalformedJson, unknown> {
  * console.log(result._tag === 'Right' && result.right.destination) // => "xxxxxxxxxx"
  *
  * const forged = await decodeWebhookRequest({ channelSecret, body: '{"events":[]}', signature })
- * console.log(forged._tag === 'Left' && forged.left._tag) // => "SignatureMismatch"
+ * console.log(forged._tag === 'Left' && forged.left) // => { _tag: "SignatureMismatch", reason: "mismatch" }
+ *
+ * const unsigned = await decodeWebhookRequest({ channelSecret, body, signature: null })
+ * console.log(unsigned._tag === 'Left' && unsigned.left) // => { _tag: "SignatureMismatch", reason: "missing" }
  * ```
  *
  * @since 0.1.0
@@ -77,23 +86,35 @@ export function decodeWebhookRequest(
   params: VerifySignatureParams,
   options?: DecodeOptions,
 ): Promise<Either<WebhookFailure, LenientCallbackRequest>> {
+  try {
+    return receive(params, options)
+  } catch (error) {
+    return rejected(error) // misuse
+  }
+}
+
+/** decodeWebhookRequest's work; misuse throws here. */
+function receive(
+  params: VerifySignatureParams,
+  options: DecodeOptions | undefined,
+): Promise<Either<WebhookFailure, LenientCallbackRequest>> {
   // Read once: a getter could answer differently the second time.
   const { channelSecret, body, signature } = params
-  const verified = checkSignature({ channelSecret, body, signature })
+  const checked = checkSignature({ channelSecret, body, signature })
   // node:crypto answers at once: settle without a promise hop.
-  if (typeof verified === 'boolean') return Promise.resolve(decodeVerified(verified, body, options))
+  if (typeof checked !== 'object') return Promise.resolve(decodeVerified(checked, body, options))
   // Web Crypto answers later: decode a copy of the bytes it was given (it copied them in this same
   // tick), not what the caller's buffer holds by then. Buffer#slice would be a view, not a copy.
   const verifiedBody = typeof body === 'string' ? body : new Uint8Array(body)
-  return verified.then((valid) => decodeVerified(valid, verifiedBody, options))
+  return checked.then((settled) => decodeVerified(settled, verifiedBody, options))
 }
 
 function decodeVerified(
-  verified: boolean,
+  checked: SignatureCheck,
   body: string | Uint8Array,
   options: DecodeOptions | undefined,
 ): Either<WebhookFailure, LenientCallbackRequest> {
-  if (!verified) return left({ _tag: 'SignatureMismatch' })
+  if (checked !== true) return left({ _tag: 'SignatureMismatch', reason: checked })
   const json = parseJson(body)
   return json._tag === 'Left' ? json : decodeCallbackRequest(json.right, options)
 }
@@ -102,7 +123,7 @@ function decodeVerified(
  * {@link decodeWebhookRequest}, resolving to the {@link CallbackRequest} or rejecting with a
  * {@link WebhookError} that carries the failure: for code that prefers `try`/`catch`.
  *
- * @throws `TypeError` at once when called wrongly, as `verifySignature` does.
+ * Rejects with a `TypeError` when called wrongly, as `verifySignature` does, never by throwing.
  *
  * @example
  * ```ts

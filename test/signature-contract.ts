@@ -1,10 +1,20 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
-import type { createSignature, verifySignature } from '../src/index.js'
+import { assert, describe, expect, it } from 'vitest'
+import type {
+  SignatureMismatch,
+  VerifySignatureParams,
+  createSignature,
+  decodeWebhookRequest,
+  parseWebhookRequest,
+  verifySignature,
+} from '../src/index.js'
 
+/** The four functions that check or make a signature, all built on one HMAC implementation. */
 export interface SignatureApi {
   readonly createSignature: typeof createSignature
   readonly verifySignature: typeof verifySignature
+  readonly decodeWebhookRequest: typeof decodeWebhookRequest
+  readonly parseWebhookRequest: typeof parseWebhookRequest
 }
 
 const encoder = new TextEncoder()
@@ -49,8 +59,21 @@ function base64(bytes: Uint8Array): string {
 }
 
 /** The signature rule, on whichever HMAC implementation `api` was built with. */
+/** Canonical padded base64 of exactly 32 bytes, by Node's own codec: what LINE sends. */
+function isWellFormed(signature: string): boolean {
+  const bytes = Buffer.from(signature, 'base64')
+  return bytes.length === 32 && bytes.toString('base64') === signature
+}
+
 export function signatureContract(name: string, api: SignatureApi): void {
-  const { createSignature, verifySignature } = api
+  const { createSignature, verifySignature, decodeWebhookRequest, parseWebhookRequest } = api
+
+  /** Why decodeWebhookRequest refused `params`, which must not verify. */
+  async function reasonOf(params: VerifySignatureParams): Promise<SignatureMismatch['reason']> {
+    const result = await decodeWebhookRequest(params)
+    assert(result._tag === 'Left' && result.left._tag === 'SignatureMismatch', 'a mismatch')
+    return result.left.reason
+  }
 
   describe(`signature contract (${name})`, () => {
     it.each(vectors)('creates and verifies the published vector for $channelSecret', async (v) => {
@@ -178,22 +201,67 @@ export function signatureContract(name: string, api: SignatureApi): void {
     })
 
     it.each([
-      ['missing', undefined],
-      ['null', null],
-      ['empty', ''],
-      ['URL-safe alphabet', '_gg9a-LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k='],
-      ['without padding', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k'],
-      ['with surrounding white space', ' /gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k= '],
-      ['with a line break inside', '/gg9a+LvFevTH1sd7XCQycD7ts\nWclCsInj7MhBHxN7k='],
-      ['with non-zero trailing bits', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7l='],
-      ['truncated to 31 bytes', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN'],
-      ['with junk appended', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k=!'],
-      ['as hex', 'fe083d6be2ef15ebd31f5b1ded7090c9c0fbb6c59c942c089e3ecc8411f137b9'],
-      ['repeated (an array)', ['/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k=']],
-      ['a number', 42],
-    ])('resolves false for a signature %s', async (_, signature) => {
+      ['missing', undefined, 'missing'],
+      ['null', null, 'missing'],
+      ['empty', '', 'missing'],
+      ['URL-safe alphabet', '_gg9a-LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k=', 'malformed'],
+      ['without padding', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k', 'malformed'],
+      [
+        'with surrounding white space',
+        ' /gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k= ',
+        'malformed',
+      ],
+      ['with a line break inside', '/gg9a+LvFevTH1sd7XCQycD7ts\nWclCsInj7MhBHxN7k=', 'malformed'],
+      ['with non-zero trailing bits', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7l=', 'malformed'],
+      ['truncated to 31 bytes', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN', 'malformed'],
+      ['of 31 bytes, padded', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7==', 'malformed'],
+      ['with junk appended', '/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k=!', 'malformed'],
+      ['as hex', 'fe083d6be2ef15ebd31f5b1ded7090c9c0fbb6c59c942c089e3ecc8411f137b9', 'malformed'],
+      ['of white space only', ' ', 'malformed'],
+      ['repeated (an array)', ['/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k='], 'malformed'],
+      ['a number', 42, 'malformed'],
+      ["of another body's", vectors[0].signature, 'mismatch'],
+      ['of 32 zero bytes', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', 'mismatch'],
+    ])('resolves false for a signature %s, a mismatch %s', async (_, signature, reason) => {
       const params = { channelSecret: 'channel_secret', body: 'bodybodybodybody', signature }
       await expect(verifySignature(params as never)).resolves.toBe(false)
+      expect(await reasonOf(params as never)).toBe(reason)
+    })
+
+    it('calls a header string malformed exactly when it is not canonical base64 of 32 bytes', async () => {
+      const body = '{"destination":"U0","events":[]}'
+      const truth = await createSignature({ channelSecret: 'test_secret', body })
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.string({ unit: 'binary', minLength: 1 }),
+            fc.base64String({ minLength: 40, maxLength: 48 }),
+            fc.uint8Array({ minLength: 32, maxLength: 32 }).map(base64),
+            fc.string({
+              minLength: 44,
+              maxLength: 44,
+              unit: fc.constantFrom(...'AQgw+/=-_ '.split('')),
+            }),
+          ),
+          async (signature) => {
+            fc.pre(signature !== truth)
+            const params = { channelSecret: 'test_secret', body, signature }
+            expect(await reasonOf(params)).toBe(isWellFormed(signature) ? 'mismatch' : 'malformed')
+          },
+        ),
+      )
+    })
+
+    it('calls a well-formed signature of another secret or body a mismatch', async () => {
+      await fc.assert(
+        fc.asyncProperty(secret, nonEmptyBody, async (channelSecret, body) => {
+          const signature = await createSignature({ channelSecret, body })
+          const otherSecret = { channelSecret: [`${channelSecret}!`, `!${channelSecret}`], body }
+          expect(await reasonOf({ ...otherSecret, signature })).toBe('mismatch')
+          const otherBody = { channelSecret, body: flipBit(bytesOf(body), 0) }
+          expect(await reasonOf({ ...otherBody, signature })).toBe('mismatch')
+        }),
+      )
     })
 
     it('accepts any one of several secrets while they rotate', async () => {
@@ -205,8 +273,20 @@ export function signatureContract(name: string, api: SignatureApi): void {
       )
     })
 
-    describe('misuse throws a TypeError at once that says how to fix it', () => {
+    describe('misuse rejects with a TypeError that says how to fix it, and never throws', () => {
       const valid = { channelSecret: 'secret', body: '{}', signature: vectors[2].signature }
+      const checkers = { verifySignature, decodeWebhookRequest, parseWebhookRequest }
+
+      /** What `call()` settled with; it fails the test if the call threw instead. */
+      async function rejectionOf(call: () => Promise<unknown>): Promise<unknown> {
+        let pending: Promise<unknown> | undefined
+        expect(() => (pending = call())).not.toThrow()
+        assert(pending !== undefined)
+        return pending.then(
+          () => 'resolved',
+          (error: unknown) => error,
+        )
+      }
 
       it.each([
         [
@@ -224,7 +304,7 @@ export function signatureContract(name: string, api: SignatureApi): void {
         [
           'a parsed JSON body',
           { body: { events: [] } },
-          /got an object\. A JSON body parser probably ran first.*express\.raw/,
+          /got an object\. A JSON body parser probably ran first.*before any global JSON parser.*express\.raw/,
         ],
         [
           'a missing body',
@@ -237,36 +317,46 @@ export function signatureContract(name: string, api: SignatureApi): void {
           { body: new ArrayBuffer(2) },
           /Wrap it: new Uint8Array\(arrayBuffer\)/,
         ],
-      ])('for %s', (_, change, message) => {
+        // Unsigned or not: misuse is reported before the signature is looked at.
+        ['a parsed JSON body, unsigned', { body: {}, signature: null }, /A JSON body parser/],
+      ])('for %s', async (_, change, message) => {
         const params = { ...valid, ...change } as never
-        expect(() => verifySignature(params)).toThrow(TypeError)
-        expect(() => verifySignature(params)).toThrow(message)
-        expect(() => createSignature(params)).toThrow(TypeError)
+        for (const check of Object.values(checkers)) {
+          const error = await rejectionOf(() => check(params))
+          expect(error).toBeInstanceOf(TypeError)
+          expect(error).toHaveProperty('message', expect.stringMatching(message))
+        }
+        const error = await rejectionOf(() => createSignature(params))
+        expect(error).toBeInstanceOf(TypeError)
         if (!Array.isArray((change as { channelSecret?: unknown }).channelSecret)) {
-          expect(() => createSignature(params)).toThrow(message)
+          expect(error).toHaveProperty('message', expect.stringMatching(message))
         }
       })
 
-      it('never repeats the secret or the body in the message', () => {
-        const body = { secretPayload: 'do-not-print' }
-        expect(() => verifySignature({ ...valid, body } as never)).toThrow(
-          expect.objectContaining({
-            message: expect.not.stringContaining('do-not-print') as unknown,
-          }),
-        )
-        expect(() =>
-          verifySignature({ ...valid, channelSecret: ['s3cr3t-value', 7] } as never),
-        ).toThrow(
-          expect.objectContaining({
-            message: expect.not.stringContaining('s3cr3t-value') as unknown,
-          }),
-        )
+      it('rejects, not throws, for params that are not an object at all', async () => {
+        const calls: ((params: never) => Promise<unknown>)[] = [
+          ...Object.values(checkers),
+          createSignature,
+        ]
+        for (const call of calls) {
+          expect(await rejectionOf(() => call(undefined as never))).toBeInstanceOf(TypeError)
+        }
       })
 
-      it('takes one secret, not a list, to sign with', () => {
-        expect(() => createSignature({ channelSecret: ['a', 'b'], body: '{}' } as never)).toThrow(
-          /channelSecret must be a non-empty string, got an array/,
+      it('never repeats the secret or the body in the message', async () => {
+        const body = { secretPayload: 'do-not-print' }
+        const parsed = await rejectionOf(() => verifySignature({ ...valid, body } as never))
+        expect(parsed).toHaveProperty('message', expect.not.stringContaining('do-not-print'))
+        const listed = await rejectionOf(() =>
+          verifySignature({ ...valid, channelSecret: ['s3cr3t-value', 7] } as never),
         )
+        expect(listed).toHaveProperty('message', expect.not.stringContaining('s3cr3t-value'))
+      })
+
+      it('takes one secret, not a list, to sign with', async () => {
+        await expect(
+          createSignature({ channelSecret: ['a', 'b'], body: '{}' } as never),
+        ).rejects.toThrow(/channelSecret must be a non-empty string, got an array/)
       })
     })
   })

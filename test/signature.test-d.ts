@@ -4,7 +4,9 @@ import {
   createSignature,
   verifySignature,
   type CreateSignatureParams,
+  type SignatureMismatch,
   type VerifySignatureParams,
+  type WebhookFailure,
 } from '../src/index.js'
 
 const channelSecret = 'secret'
@@ -100,4 +102,22 @@ describe('createSignature', () => {
 test('LINE_SIGNATURE_HTTP_HEADER_NAME is the lower-case header name, as a literal type', () => {
   // typeof, not expectTypeOf(value): inferring a type argument from a const widens its literal.
   expectTypeOf<typeof LINE_SIGNATURE_HTTP_HEADER_NAME>().toEqualTypeOf<'x-line-signature'>()
+})
+
+describe('SignatureMismatch', () => {
+  test('always says why, as one of three reasons', () => {
+    expectTypeOf<SignatureMismatch['reason']>().toEqualTypeOf<
+      'missing' | 'malformed' | 'mismatch'
+    >()
+    // @ts-expect-error every SignatureMismatch has its reason
+    const reasonless: SignatureMismatch = { _tag: 'SignatureMismatch' }
+    expectTypeOf(reasonless).toEqualTypeOf<SignatureMismatch>()
+  })
+
+  test('narrows out of a WebhookFailure, reason and all', () => {
+    const failure = {} as WebhookFailure
+    if (failure._tag === 'SignatureMismatch') {
+      expectTypeOf(failure.reason).toEqualTypeOf<'missing' | 'malformed' | 'mismatch'>()
+    }
+  })
 })

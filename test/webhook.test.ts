@@ -1,6 +1,6 @@
 /**
  * Receiving a webhook end to end: verify the signature over the exact bytes, parse, decode.
- * Every outcome of network input is a resolved value; only misuse throws, and at once.
+ * Every outcome of network input is a resolved value; only misuse rejects, and never throws.
  */
 import fc from 'fast-check'
 import { assert, describe, expect, it } from 'vitest'
@@ -9,7 +9,10 @@ import {
   WebhookError,
   createSignature,
   decodeWebhookRequest,
+  formatWebhookFailure,
   parseWebhookRequest,
+  verifySignature,
+  type SignatureMismatch,
   type VerifySignatureParams,
   type WebhookFailure,
 } from '../src/index.js'
@@ -70,18 +73,43 @@ describe('decodeWebhookRequest', () => {
       channelSecret: `${channelSecret}-old`,
       body: validBody,
     })
-    const cases: VerifySignatureParams[] = [
-      { channelSecret, body: validBody, signature: other },
-      { channelSecret, body: validBody, signature: null },
-      { channelSecret, body: validBody, signature: undefined },
-      { channelSecret, body: validBody, signature: '' },
-      { channelSecret, body: validBody, signature: rotated },
+    const cases: [VerifySignatureParams, SignatureMismatch['reason']][] = [
+      [{ channelSecret, body: validBody, signature: other }, 'mismatch'],
+      [{ channelSecret, body: validBody, signature: null }, 'missing'],
+      [{ channelSecret, body: validBody, signature: undefined }, 'missing'],
+      [{ channelSecret, body: validBody, signature: '' }, 'missing'],
+      [{ channelSecret, body: validBody, signature: rotated }, 'mismatch'],
+      [{ channelSecret, body: validBody, signature: other.slice(0, -1) }, 'malformed'],
       // Not JSON, and never parsed: the signature is checked first.
-      { channelSecret, body: 'not json', signature: other },
+      [{ channelSecret, body: 'not json', signature: other }, 'mismatch'],
+      [{ channelSecret, body: 'not json', signature: 'not base64!' }, 'malformed'],
     ]
-    for (const params of cases) {
-      expect(await failureOf(params)).toStrictEqual({ _tag: 'SignatureMismatch' })
+    for (const [params, reason] of cases) {
+      expect(await failureOf(params)).toStrictEqual({ _tag: 'SignatureMismatch', reason })
     }
+  })
+
+  it('says why a signature failed, on the 2016 path too, showing neither header nor secret', async () => {
+    const legacyBody = '{"result":[]}'
+    const signature = await createSignature({ channelSecret: 'another secret', body: legacyBody })
+    const cases: [string | null, SignatureMismatch['reason']][] = [
+      [null, 'missing'],
+      [signature.replace('=', ''), 'malformed'],
+      [signature, 'mismatch'],
+    ]
+    const lines = new Set<string>()
+    for (const [header, reason] of cases) {
+      const params = { channelSecret, body: legacyBody, signature: header }
+      const result = await decodeWebhookRequest(params, { acceptLegacy: true })
+      expect(result).toStrictEqual({ _tag: 'Left', left: { _tag: 'SignatureMismatch', reason } })
+      assert(result._tag === 'Left')
+      const line = formatWebhookFailure(result.left)
+      expect(line).toMatch(/^signature mismatch: /)
+      expect(line).not.toContain(channelSecret)
+      expect(line).not.toContain(signature.slice(0, 8))
+      lines.add(line)
+    }
+    expect(lines.size).toBe(3)
   })
 
   it('fails a signed body that is not JSON', async () => {
@@ -139,6 +167,7 @@ describe('decodeWebhookRequest', () => {
     expect(reserialised).not.toBe(body)
     expect(await failureOf({ ...params, body: reserialised })).toStrictEqual({
       _tag: 'SignatureMismatch',
+      reason: 'mismatch',
     })
   })
 
@@ -175,7 +204,7 @@ describe('parseWebhookRequest', () => {
   it('rejects with a WebhookError carrying each failure', async () => {
     const forged = { channelSecret, body: validBody, signature: null }
     const cases: [VerifySignatureParams, WebhookFailure][] = [
-      [forged, { _tag: 'SignatureMismatch' }],
+      [forged, { _tag: 'SignatureMismatch', reason: 'missing' }],
       [await signed('nope'), { _tag: 'MalformedJson', reason: 'syntax' }],
       [await signed(new Uint8Array([0xff])), { _tag: 'MalformedJson', reason: 'encoding' }],
       [
@@ -205,7 +234,7 @@ describe('parseWebhookRequest', () => {
   })
 })
 
-describe('misuse throws a TypeError at once, not a rejected promise', () => {
+describe('misuse rejects with a TypeError, and never throws', () => {
   const SECRET = 'misuse-7d1e-secret-never-shown'
   const parsed: unknown = JSON.parse(validBody)
   const misuses: [string, unknown][] = [
@@ -218,31 +247,34 @@ describe('misuse throws a TypeError at once, not a rejected promise', () => {
     ['a parsed body', { channelSecret: SECRET, body: parsed, signature: null }],
     ['an ArrayBuffer body', { channelSecret: SECRET, body: new ArrayBuffer(2), signature: null }],
     ['a missing body', { channelSecret: SECRET, signature: null }],
+    ['no params at all', undefined],
   ]
   const receivers = { decodeWebhookRequest, parseWebhookRequest }
 
   describe.each(Object.entries(receivers))('%s', (_, receive) => {
-    it.each(misuses)('for %s, with a message that shows no secret', (_, params) => {
-      let returned: unknown
+    it.each(misuses)('for %s, with a message that shows no secret', async (_, params) => {
+      let returned: Promise<unknown> | undefined
       // @ts-expect-error misuse on purpose: what plain JavaScript or a body parser can pass
       const call = (): unknown => (returned = receive(params))
-      expect(call).toThrow(TypeError)
-      expect(returned).toBeUndefined()
-      expect(call).toThrow(/^line-webhook: /)
-      try {
-        call()
-      } catch (error) {
-        assert(error instanceof TypeError)
-        expect(error.message).not.toContain(SECRET)
-      }
+      expect(call).not.toThrow()
+      assert(returned !== undefined)
+      const error: unknown = await returned.then(
+        () => undefined,
+        (reason: unknown) => reason,
+      )
+      assert(error instanceof TypeError)
+      expect(error.message).not.toContain(SECRET)
+      if (params !== undefined) expect(error.message).toMatch(/^line-webhook: /)
     })
   })
 
-  it('names the fix when a body parser ran first', () => {
+  it('is caught by .catch(), and names the fix when a body parser ran first', async () => {
     const body: unknown = JSON.parse(validBody)
     const params = { channelSecret, body, signature: null }
     // @ts-expect-error misuse on purpose: the body is an object
-    expect(() => decodeWebhookRequest(params)).toThrow(/raw/)
+    const caught: unknown = await decodeWebhookRequest(params).catch((error: unknown) => error)
+    expect(caught).toBeInstanceOf(TypeError)
+    expect(String(caught)).toMatch(/before any global JSON parser.*raw/)
   })
 })
 
@@ -315,6 +347,22 @@ describe('decodeWebhookRequest resolves, for any body', () => {
     ]) {
       expect(await settle(await signed(body))).toBe('InvalidPayload')
     }
+  })
+})
+
+describe('on node:crypto', () => {
+  it('settles with no promise hop: its callbacks run before a microtask queued after it', async () => {
+    const params = await signed(validBody)
+    const unsigned = { ...params, signature: null }
+    const order: string[] = []
+    const settled = Promise.all([
+      decodeWebhookRequest(params).then(() => order.push('decoded')),
+      decodeWebhookRequest(unsigned).then(() => order.push('refused')),
+      verifySignature(params).then(() => order.push('verified')),
+    ])
+    void Promise.resolve().then(() => order.push('next microtask'))
+    await settled
+    expect(order).toStrictEqual(['decoded', 'refused', 'verified', 'next microtask'])
   })
 })
 

@@ -10,17 +10,20 @@ import { statusOfError, type WebhookReceiver } from '../shared/webhook-handling.
 /**
  * `POST /webhook` and `POST /social/on/line/:channelId`. Mount it before any `express.json()`:
  * the signature covers the raw bytes, so these routes read them with `express.raw`, and a JSON
- * parser that ran first would leave them an object (line-webhook then throws a TypeError).
+ * parser that ran first would leave them an object (a signed request then gets a 500 and a
+ * logged TypeError that names the fix; an unsigned one its 401).
  */
 export function webhookRouter(receiver: WebhookReceiver): Router {
   const router = express.Router()
-  const rawBody = express.raw({ type: 'application/json', limit: receiver.maxBodyBytes })
+  // Every Content-Type: an unsigned text/plain request is refused (401) like any other.
+  const rawBody = express.raw({ type: () => true, limit: receiver.maxBodyBytes })
 
   async function answer(req: Request, res: Response, channelId?: string): Promise<void> {
+    const body: unknown = req.body
     const receipt = await receiver.receive({
       channelId,
-      // A Buffer from express.raw; undefined when the request had no JSON body (a 401 follows).
-      body: (req.body as Buffer | undefined) ?? '',
+      // A Buffer from express.raw; undefined when the request had no body at all.
+      body: body ?? '',
       header: (name) => req.get(name),
     })
     res.status(receipt.status).type('text/plain').send(receipt.message)

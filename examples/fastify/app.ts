@@ -26,8 +26,9 @@ export function webhookPlugin(receiver: WebhookReceiver): FastifyPluginCallback 
     async function answer(request: FastifyRequest, reply: FastifyReply, channelId?: string) {
       const receipt = await receiver.receive({
         channelId,
-        // A Buffer from the parser above; undefined for a request with no body (a 401 follows).
-        body: (request.body as Buffer | undefined) ?? '',
+        // A Buffer from the parser above, whatever the Content-Type; undefined for a request
+        // with no body at all.
+        body: request.body ?? '',
         header: (name) => request.headers[name]?.toString(),
       })
       await reply.code(receipt.status).type('text/plain').send(receipt.message)

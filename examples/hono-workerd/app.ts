@@ -30,15 +30,15 @@ export function createApp({
     (receiver ??= createWebhookReceiver({ ...channelsFromEnv(env), ...hooks, maxBodyBytes }))
 
   async function answer(c: Context<{ Bindings: Env }>, channelId?: string): Promise<Response> {
-    if (c.req.raw.bodyUsed) {
-      // Hono would hand back the JSON re-serialised, and the signature covers the raw bytes.
-      throw new Error(
-        'The request body was already read, most likely by a middleware that parsed it: read it in the webhook route first.',
-      )
-    }
+    // Read already by a middleware: Hono would hand back its JSON re-serialised, which is not
+    // what LINE signed. Pass on the parsed value instead, which line-webhook refuses, naming the
+    // fix (a signed request then gets a 500 and a logged TypeError; an unsigned one its 401).
+    const body: unknown = c.req.raw.bodyUsed
+      ? await c.req.json<unknown>().catch(() => undefined)
+      : new Uint8Array(await c.req.arrayBuffer())
     const receipt = await receiverFor(c.env).receive({
       channelId,
-      body: new Uint8Array(await c.req.arrayBuffer()),
+      body,
       header: (name) => c.req.header(name),
     })
     // Handled once the answer is out; waitUntil keeps the Worker alive until then.

@@ -931,7 +931,7 @@ describe('decodeWebhookRequest and parseWebhookRequest with { lenient: true }', 
       await decodeWebhookRequest({ channelSecret, body, signature }, { lenient: true }),
     ).toStrictEqual({
       _tag: 'Left',
-      left: { _tag: 'SignatureMismatch' },
+      left: { _tag: 'SignatureMismatch', reason: 'mismatch' },
     })
   })
 

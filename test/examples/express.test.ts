@@ -21,7 +21,8 @@ describe('the Express example', () => {
  * A JSON parser that runs before the webhook leaves it an object instead of the bytes LINE
  * signed. Mounted after the webhook router (or on other paths) it does no harm: express.raw is
  * on the webhook routes only. Mounted before, line-webhook refuses the object with a TypeError
- * that says what to do; the request is answered 500, a bug of the app's.
+ * that says what to do: a signed request is answered 500, a bug of the app's, and an unsigned
+ * one 401, as ever.
  */
 describe('the Express example beside a global express.json()', () => {
   let after: RunningExample | undefined
@@ -50,7 +51,7 @@ describe('the Express example beside a global express.json()', () => {
     await expectRawWebhookBesideParsedJson(after.origin)
   })
 
-  it('mounted before it, ends in a 500 and a logged TypeError that names express.raw', async () => {
+  it('mounted before it, answers a signed request 500 and logs a TypeError that names the fix', async () => {
     if (before === undefined) throw new Error('not started')
     expect((await post(`${before.origin}/webhook`, bodyOf(textEvent('hello')))).status).toBe(500)
     const [logged, ...more] = beforeRecorded.recorded.take()
@@ -59,8 +60,27 @@ describe('the Express example beside a global express.json()', () => {
     const error = logged?.kind === 'error' ? logged.error : undefined
     expect(error).toBeInstanceOf(TypeError)
     expect(String(error)).toMatch(/got an object\. A JSON body parser probably ran first/)
-    expect(String(error)).toContain("express.raw({ type: 'application/json' })")
+    expect(String(error)).toMatch(/Register the webhook route before any global JSON parser/)
+    expect(String(error)).toContain('express.raw({ type: () => true })')
   })
+
+  it.each(['application/json', 'text/plain', null])(
+    'mounted before it, still answers 401, not 500, to an unsigned %s request',
+    async (contentType) => {
+      if (before === undefined) throw new Error('not started')
+      const sent = await post(`${before.origin}/webhook`, bodyOf(textEvent('hello')), {
+        secret: null,
+        contentType,
+      })
+      expect(sent).toEqual({
+        status: 401,
+        text: expect.stringMatching(/^signature mismatch: /) as unknown,
+      })
+      expect(beforeRecorded.recorded.take()).toEqual([
+        expect.objectContaining({ kind: 'rejected', status: 401 }),
+      ])
+    },
+  )
 })
 
 serverScriptContract('examples/express/server.ts')

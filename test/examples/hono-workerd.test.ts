@@ -61,8 +61,9 @@ describe('the Hono example in workerd', () => {
 /*
  * Hono caches a body once read: after a middleware's `c.req.json()`, `c.req.arrayBuffer()`
  * hands back JSON.stringify of the parsed value, which differs from the bytes LINE signed
- * whenever LINE escaped a character or spaced its JSON. The example refuses such a request
- * loudly (500, and a logged error that says what to do) instead of answering a misleading 401.
+ * whenever LINE escaped a character or spaced its JSON. The example passes on the parsed value,
+ * and line-webhook refuses it: a signed request loudly (500, and a logged TypeError that says
+ * what to do) instead of with a misleading 401, an unsigned one with its 401 as ever.
  */
 describe('the Hono example behind a middleware that parsed the body first', () => {
   let running: RunningExample | undefined
@@ -74,7 +75,7 @@ describe('the Hono example behind a middleware that parsed the body first', () =
     await running?.close()
   })
 
-  it('ends in a 500 and a logged error that says to read the body in the route first', async () => {
+  it('answers a signed request 500 and logs an error that names the fix', async () => {
     if (running === undefined) throw new Error('not started')
     await running.take()
     const sent = await post(`${running.origin}/parsed-first/webhook`, bodyOf(textEvent('hello')))
@@ -82,8 +83,23 @@ describe('the Hono example behind a middleware that parsed the body first', () =
     const [logged, ...more] = await running.take()
     expect(more).toEqual([])
     expect(logged?.kind === 'error' && String(logged.error)).toMatch(
-      /already read, most likely by a middleware that parsed it/,
+      /^TypeError: .*A JSON body parser probably ran first.*before any global JSON parser/,
     )
+  })
+
+  it('still answers 401, not 500, to an unsigned request', async () => {
+    if (running === undefined) throw new Error('not started')
+    await running.take()
+    const sent = await post(`${running.origin}/parsed-first/webhook`, bodyOf(textEvent('hello')), {
+      secret: null,
+    })
+    expect(sent).toEqual({
+      status: 401,
+      text: expect.stringMatching(/^signature mismatch: /) as unknown,
+    })
+    expect(await running.take()).toEqual([
+      expect.objectContaining({ kind: 'rejected', status: 401 }),
+    ])
   })
 })
 

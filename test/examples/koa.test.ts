@@ -31,9 +31,10 @@ const jsonBodyParser: Middleware = async (ctx, next) => {
 
 /*
  * A body parser that runs before the webhook consumes the stream the signature was computed
- * over; reading it again would give nothing (and a misleading 401). The example notices and
- * fails loudly with a 500 and a logged error that says what to do. Mounted after the webhook
- * middleware, the parser does no harm.
+ * over; reading it again would give nothing (and a misleading 401). The example passes on what
+ * the parser left, and line-webhook refuses it: a signed request fails loudly with a 500 and a
+ * logged TypeError that says what to do, an unsigned one gets its 401 as ever. Mounted after the
+ * webhook middleware, the parser does no harm.
  */
 describe('the Koa example beside a global JSON body parser', () => {
   let after: RunningExample | undefined
@@ -64,15 +65,34 @@ describe('the Koa example beside a global JSON body parser', () => {
     await expectRawWebhookBesideParsedJson(after.origin)
   })
 
-  it('used before it, ends in a 500 and a logged error that says to reorder', async () => {
+  it('used before it, answers a signed request 500 and logs an error that says to reorder', async () => {
     if (before === undefined) throw new Error('not started')
     expect((await post(`${before.origin}/webhook`, bodyOf(textEvent('hello')))).status).toBe(500)
     const [logged, ...more] = beforeRecorded.recorded.take()
     expect(more).toEqual([])
+    expect(logged?.kind === 'error' && logged.error).toBeInstanceOf(TypeError)
     expect(logged?.kind === 'error' && String(logged.error)).toMatch(
-      /already read, most likely by a body parser: put webhookMiddleware\(\) before it/,
+      /A JSON body parser probably ran first.*Register the webhook route before any global JSON parser/,
     )
   })
+
+  it.each(['application/json', 'text/plain', null])(
+    'used before it, still answers 401, not 500, to an unsigned %s request',
+    async (contentType) => {
+      if (before === undefined) throw new Error('not started')
+      const sent = await post(`${before.origin}/webhook`, bodyOf(textEvent('hello')), {
+        secret: null,
+        contentType,
+      })
+      expect(sent).toEqual({
+        status: 401,
+        text: expect.stringMatching(/^signature mismatch: /) as unknown,
+      })
+      expect(beforeRecorded.recorded.take()).toEqual([
+        expect.objectContaining({ kind: 'rejected', status: 401 }),
+      ])
+    },
+  )
 })
 
 serverScriptContract('examples/koa/server.ts')

@@ -47,7 +47,8 @@ export interface PostOptions {
   /** Send this signature instead of the body's. */
   readonly signature?: string
   readonly header?: string
-  readonly contentType?: string
+  /** Default `application/json; charset=utf-8`; `null` to send none (the body goes as bytes). */
+  readonly contentType?: string | null
 }
 
 /** POSTs `body` as LINE would: JSON, signed over its exact bytes. */
@@ -57,9 +58,12 @@ export async function post(
   options: PostOptions = {},
 ): Promise<Sent> {
   const { secret = CHANNEL_SECRET, header = 'x-line-signature' } = options
-  const headers: Record<string, string> = {
-    'content-type': options.contentType ?? 'application/json; charset=utf-8',
-  }
+  const contentType =
+    options.contentType === undefined ? 'application/json; charset=utf-8' : options.contentType
+  const headers: Record<string, string> = {}
+  if (contentType !== null) headers['content-type'] = contentType
+  // fetch labels a string body text/plain; bytes go with no Content-Type of their own.
+  else if (typeof body === 'string') body = new TextEncoder().encode(body)
   const signature =
     options.signature ??
     (secret === null || body instanceof ReadableStream

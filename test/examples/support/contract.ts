@@ -183,20 +183,60 @@ export function webhookContract(start: () => Promise<RunningExample>): void {
     {
       request: 'a forged body (signed with another secret)',
       options: { secret: 'not the secret' },
+      reason: /well formed but matches the body under no channel secret/,
     },
-    { request: 'no signature header', options: { secret: null } },
+    { request: 'no signature header', options: { secret: null }, reason: /missing or empty/ },
     {
       request: "another body's signature",
       options: { signature: 'I/HaFldQXToodTZ9Kv7uXeRiAvhgBD7bTQMagscy8m0=' },
+      reason: /well formed but matches the body under no channel secret/,
     },
-    { request: 'a malformed signature', options: { signature: 'not base64!' } },
-  ])('answers 401 to $request, and handles nothing', async ({ options }) => {
+    { request: 'an empty signature header', options: { signature: '' }, reason: /missing/ },
+    {
+      request: 'a malformed signature',
+      options: { signature: 'not base64!' },
+      reason: /malformed/,
+    },
+  ])('answers 401 to $request, says why, and handles nothing', async ({ options, reason }) => {
     const sent = await post(url('/webhook'), bodyOf(textEvent('forged')), options)
     expect(sent.status).toBe(401)
-    expect(sent.text).toMatch(/^signature mismatch/)
+    expect(sent.text).toMatch(/^signature mismatch: /)
+    expect(sent.text).toMatch(reason)
     expect(await settle(0)).toEqual([
       expect.objectContaining({ kind: 'rejected', channelId: CHANNEL_ID, status: 401 }),
     ])
+  })
+
+  it.each([
+    { contentType: 'text/plain' },
+    { contentType: null },
+    { contentType: 'application/x-www-form-urlencoded' },
+    { contentType: 'application/octet-stream' },
+    { contentType: 'application/vnd.line+json' },
+  ])(
+    'answers 401, never 500, to an unsigned body sent as $contentType',
+    async ({ contentType }) => {
+      const sent = await post(url('/webhook'), bodyOf(textEvent('unsigned')), {
+        secret: null,
+        contentType,
+      })
+      expect(sent).toEqual({
+        status: 401,
+        text: expect.stringMatching(/missing or empty/) as unknown,
+      })
+      expect(await settle(0)).toEqual([
+        expect.objectContaining({ kind: 'rejected', channelId: CHANNEL_ID, status: 401 }),
+      ])
+    },
+  )
+
+  it('verifies a signed body whatever its Content-Type: the bytes are what count', async () => {
+    for (const contentType of ['text/plain', null]) {
+      expect(
+        (await post(url('/webhook'), bodyOf(textEvent('typed')), { contentType })).status,
+      ).toBe(200)
+    }
+    expect(eventsIn(await settle(2))).toHaveLength(2)
   })
 
   it.each([
