@@ -88,7 +88,7 @@ export function decodeWebhookRequest(
   return verified.then((valid) => decodeVerified(valid, verifiedBody, options))
 }
 
-function decodeVerified(
+export function decodeVerified(
   verified: boolean,
   body: string | Uint8Array,
   options: DecodeOptions | undefined,
