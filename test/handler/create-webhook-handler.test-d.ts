@@ -102,7 +102,7 @@ describe('createWebhookHandler', () => {
     const webhook = createWebhookHandler({ channelSecret })
     const ctx = {
       waitUntil: (promise: Promise<unknown>) => void promise,
-      passThroughOnException() {},
+      passThroughOnException: () => undefined,
     }
     expectTypeOf(webhook.fetch).toBeCallableWith(new Request('https://bot.example'), ctx)
     expectTypeOf(webhook.fetch).returns.toEqualTypeOf<Promise<Response>>()
