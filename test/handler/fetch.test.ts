@@ -3,6 +3,7 @@ import {
   LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME,
   createSignature,
   createWebhookHandler,
+  type MessageEvent,
   type WebhookEventContext,
 } from '../../src/index.js'
 import {
@@ -21,8 +22,8 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const textOf = (event: { message: { type: string } }) =>
-  event.message.type === 'text' ? (event.message as { text: string }).text : event.message.type
+const textOf = (event: MessageEvent): string =>
+  event.message.type === 'text' ? event.message.text : String(event.message.type)
 
 describe('webhook.fetch answers', () => {
   it('200 once verified and decoded, then runs the handler after the answer', async () => {
@@ -182,6 +183,24 @@ describe('the body limit', () => {
     await vi.waitFor(() => {
       expect(cancelled).toBe(true)
     })
+  })
+
+  it('stops at the limit even when cancelling the stream fails', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(100))
+      },
+      cancel() {
+        throw new Error('cannot cancel')
+      },
+    })
+    const webhook = createWebhookHandler({ channelSecret, maxBodyBytes: 150 })
+    const request = new Request(URL_, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
+    expect((await webhook.fetch(request)).status).toBe(413)
   })
 
   it('accepts a body of exactly maxBodyBytes', async () => {
