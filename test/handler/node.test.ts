@@ -229,7 +229,8 @@ describe('webhook.node on what platforms have read already', () => {
     await handler.node(req, res)
     expect([written.status, written.text]).toEqual([500, 'Internal Server Error'])
     expect(consoleError).toHaveBeenCalledOnce()
-    const [message, error]: unknown[] = consoleError.mock.calls[0] ?? []
+    const call: readonly unknown[] = consoleError.mock.calls[0] ?? []
+    const [message, error] = call
     expect(message).toBe('line-webhook: answered 500, the server is set up wrongly:')
     expect(error).toBeInstanceOf(TypeError)
     expect(String(error)).toMatch(/JSON body parser ran before webhook\.node.*express\.raw/)
