@@ -119,7 +119,7 @@ export type {
 } from './handler/options.js'
 export type { EventHandler, EventHandlers, WebhookEventContext } from './handler/event-handlers.js'
 export type { WebhookRequest } from './handler/webhook-request.js'
-export type { FetchContext } from './handler/fetch-adapter.js'
+export type { FetchContext, FetchRequestLike } from './handler/fetch-adapter.js'
 export type { NodeRequestLike, NodeResponseLike } from './handler/node-adapter.js'
 export type { DedupStore } from './handler/dedup-store.js'
 export { createMemoryDedupStore } from './handler/memory-dedup-store.js'

@@ -2,7 +2,13 @@ import type { LenientEvent } from '../codecs/lenient.js'
 import type { AcceptLegacyOptions, DecodeOptions, LenientOptions } from '../decode.js'
 import { answers, type Answer } from './answer.js'
 import { dispatch, type DispatchSettings } from './dispatch.js'
-import { incomingFromRequest, responseOf, type FetchContext } from './fetch-adapter.js'
+import {
+  incomingFromRequest,
+  responseOf,
+  type FetchContext,
+  type FetchRequestLike,
+  type FetchResponse,
+} from './fetch-adapter.js'
 import { createMemoryDedupStore } from './memory-dedup-store.js'
 import {
   incomingFromNode,
@@ -37,7 +43,7 @@ export interface WebhookHandler {
    * for anything the request holds. Handlers run after the answer, through `context.waitUntil`
    * when given one.
    */
-  readonly fetch: (request: Request, context?: FetchContext) => Promise<Response>
+  readonly fetch: (request: FetchRequestLike, context?: FetchContext) => Promise<FetchResponse>
   /**
    * Answers a `node:http` request (Express, Koa's `ctx.req`/`ctx.res`, Fastify's `raw`, NestJS,
    * Firebase). Resolves once the answer is written (and with `respond: 'after-handlers'`, the

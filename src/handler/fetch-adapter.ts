@@ -27,8 +27,58 @@ export interface FetchContext {
   readonly waitUntil?: (promise: Promise<unknown>) => void
 }
 
+/**
+ * The part of a fetch `Request` that `webhook.fetch` uses: declared here so that this package's
+ * types need neither the DOM library nor a runtime's own. Every runtime's `Request` is one.
+ *
+ * @example
+ * ```ts
+ * import { createWebhookHandler, type FetchRequestLike } from 'line-webhook'
+ *
+ * const webhook = createWebhookHandler({ channelSecret: 'secret' })
+ * const request: FetchRequestLike = new Request('https://bot.example/webhook', { method: 'PUT' })
+ * console.log((await webhook.fetch(request)).status) // => 405
+ * ```
+ *
+ * @since 0.2.0
+ * @category Handler
+ */
+export interface FetchRequestLike {
+  readonly method: string
+  readonly url: string
+  readonly headers: { get(name: string): string | null }
+  readonly bodyUsed: boolean
+  readonly body: {
+    getReader(): {
+      read(): Promise<
+        | { readonly done: false; readonly value: Uint8Array }
+        | { readonly done: true; readonly value?: Uint8Array | undefined }
+      >
+      cancel(): Promise<void>
+    }
+  } | null
+}
+
+/** The part of a fetch `Response` a runtime without declared fetch types is told about. */
+export interface FetchResponseLike {
+  readonly status: number
+  readonly headers: { get(name: string): string | null }
+  text(): Promise<string>
+}
+
+/**
+ * The runtime's own `Response` type wherever its types declare one (the DOM library, Node,
+ * Workers, Bun, Deno), so that `webhook.fetch` fits route handlers that must return one; else the
+ * part of it described by {@link FetchResponseLike}. At run time it is always the global `Response`.
+ */
+export type FetchResponse = typeof globalThis extends {
+  readonly Response: { readonly prototype: infer R }
+}
+  ? R
+  : FetchResponseLike
+
 /** A fetch `Request` as the handler reads it. */
-export function incomingFromRequest(request: Request): IncomingWebhook {
+export function incomingFromRequest(request: FetchRequestLike): IncomingWebhook {
   const { headers } = request
   return {
     method: request.method,
@@ -38,7 +88,7 @@ export function incomingFromRequest(request: Request): IncomingWebhook {
   }
 }
 
-async function readRequestBody(request: Request, maxBytes: number): Promise<BodyRead> {
+async function readRequestBody(request: FetchRequestLike, maxBytes: number): Promise<BodyRead> {
   if (request.bodyUsed) {
     return {
       _tag: 'Misconfigured',
@@ -68,7 +118,7 @@ async function readRequestBody(request: Request, maxBytes: number): Promise<Body
 const ignore = () => undefined
 
 /** An answer as a fetch `Response`. */
-export function responseOf(answer: Answer): Response {
+export function responseOf(answer: Answer): FetchResponse {
   return new Response(answer.text, {
     status: answer.status,
     headers: { 'content-type': 'text/plain; charset=utf-8', ...answer.headers },

@@ -124,7 +124,8 @@ export interface WebhookHandlerOptions<E extends AnyEvent = Event> {
    * When to answer. `'before-handlers'` (the default) answers as soon as the body is verified
    * and decoded, then runs the handlers (through `waitUntil` when `webhook.fetch` is given one),
    * so that a slow handler never makes LINE time out. `'after-handlers'` runs the handlers first,
-   * for platforms that freeze a function once it has answered (AWS Lambda).
+   * for platforms that freeze or throttle a function once it has answered (AWS Lambda; Cloud
+   * Functions and Firebase unless CPU stays allocated).
    */
   readonly respond?: 'before-handlers' | 'after-handlers'
   /** The largest body accepted, in bytes; a larger one is answered 413. Default 1 MiB. */

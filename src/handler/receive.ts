@@ -90,7 +90,12 @@ export async function receive(
 }
 
 function serverError(error: unknown, settings: ReceiveSettings): Received {
-  settings.onServerError(error)
+  try {
+    settings.onServerError(error)
+  } catch (failure) {
+    // The answer is 500 whatever the logger does; the request must still be answered.
+    console.error('line-webhook: onServerError threw while reporting', error, 'and then', failure)
+  }
   return answered(answers.serverError)
 }
 

@@ -104,6 +104,18 @@ describe('several channels', () => {
     },
   )
 
+  it('still answers 500 when onServerError throws', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const webhook = createWebhookHandler({
+      channelSecret: () => '',
+      onServerError: () => {
+        throw new Error('logger down')
+      },
+    })
+    expect((await webhook.fetch(await signedRequest(VERIFY_BODY))).status).toBe(500)
+    expect(String(consoleError.mock.calls[0]?.[3])).toBe('Error: logger down')
+  })
+
   it('logs a failing channelSecret function to console.error by default', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const webhook = createWebhookHandler({ channelSecret: () => '' })
