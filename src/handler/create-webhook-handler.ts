@@ -45,9 +45,10 @@ export interface WebhookHandler {
    */
   readonly fetch: (request: FetchRequestLike, context?: FetchContext) => Promise<FetchResponse>
   /**
-   * Answers a `node:http` request (Express, Koa's `ctx.req`/`ctx.res`, Fastify's `raw`, NestJS,
-   * Firebase). Resolves once the answer is written (and with `respond: 'after-handlers'`, the
-   * handlers have run); never rejects.
+   * Answers a `node:http` request: `node:http`, Express, and the frameworks built on it (a
+   * framework that answers by itself must be told not to, e.g. Koa's `ctx.respond = false`).
+   * Resolves once the answer is written (with `respond: 'after-handlers'`, once the handlers have
+   * run too); never rejects.
    */
   readonly node: (req: NodeRequestLike, res: NodeResponseLike) => Promise<void>
   /**
