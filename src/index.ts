@@ -108,3 +108,19 @@ export { decodeLegacyCallbackRequest } from './legacy/decode-legacy-callback-req
 export { legacyResultOf } from './legacy/legacy-result-of.js'
 export { LegacyContent, LegacyLocation, LegacyResult } from './legacy/legacy-result.js'
 export { LegacyContactMessageContent } from './legacy/legacy-contact.js'
+
+// Handling webhooks: one endpoint for fetch and node:http, typed handlers, deduplication
+export { createWebhookHandler } from './handler/create-webhook-handler.js'
+export type { WebhookHandler } from './handler/create-webhook-handler.js'
+export type {
+  ChannelSecretResolver,
+  DedupOptions,
+  WebhookHandlerOptions,
+} from './handler/options.js'
+export type { EventHandler, EventHandlers, WebhookEventContext } from './handler/event-handlers.js'
+export type { WebhookRequest } from './handler/webhook-request.js'
+export type { FetchContext, FetchRequestLike } from './handler/fetch-adapter.js'
+export type { NodeRequestLike, NodeResponseLike } from './handler/node-adapter.js'
+export type { DedupStore } from './handler/dedup-store.js'
+export { createMemoryDedupStore } from './handler/memory-dedup-store.js'
+export type { MemoryDedupStoreOptions } from './handler/memory-dedup-store.js'

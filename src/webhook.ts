@@ -109,7 +109,7 @@ function receive(
   return checked.then((settled) => decodeVerified(settled, verifiedBody, options))
 }
 
-function decodeVerified(
+export function decodeVerified(
   checked: SignatureCheck,
   body: string | Uint8Array,
   options: DecodeOptions | undefined,

@@ -62,7 +62,8 @@ beforeAll(() => {
     { ...options, noUnusedLocals: false, noUnusedParameters: false },
     host,
   )
-})
+  // Type-checking every example takes seconds, more on a loaded machine than the default 10 s.
+}, 120_000)
 
 function rewrite(example: Example, name: string): RewrittenExample {
   const index = path.relative(cacheDir, indexFile).replace(/\.ts$/, '.js')

@@ -1,0 +1,152 @@
+import type { LenientCallbackRequest } from '../codecs/lenient.js'
+import type { DecodeOptions } from '../decode.js'
+import type { WebhookFailure } from '../errors.js'
+import {
+  LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME,
+  LINE_SIGNATURE_HTTP_HEADER_NAME,
+  checkSignature,
+  type SignatureCheck,
+} from '../signature.js'
+import { decodeVerified } from '../webhook.js'
+import { answers, type Answer } from './answer.js'
+import type { WebhookEventContext } from './event-handlers.js'
+import type { ChannelSecretResolver } from './options.js'
+import { declaredTooLarge, type BodyRead } from './read-body.js'
+import { createWebhookRequest, type WebhookRequest } from './webhook-request.js'
+
+/** A request as an adapter hands it over: the same from `fetch` and `node:http`. */
+export interface IncomingWebhook {
+  readonly method: string
+  readonly url: string
+  readonly header: (name: string) => string | undefined
+  /** Reads the raw body, stopping once it is over `maxBytes`. Never rejects. */
+  readonly readBody: (maxBytes: number) => Promise<BodyRead>
+}
+
+/** What {@link receive} needs to know. */
+export interface ReceiveSettings {
+  readonly channelSecret: ChannelSecretResolver
+  readonly maxBodyBytes: number
+  readonly decode: DecodeOptions | undefined
+  readonly onServerError: (error: unknown) => void
+}
+
+/** A request answered already, or a verified and decoded body whose events are to be handled. */
+export type Received =
+  | { readonly _tag: 'Answered'; readonly answer: Answer }
+  | {
+      readonly _tag: 'Verified'
+      readonly events: LenientCallbackRequest['events']
+      readonly context: WebhookEventContext
+    }
+
+const answerOfFailure: Readonly<Record<WebhookFailure['_tag'], Answer>> = {
+  SignatureMismatch: answers.signatureMismatch,
+  MalformedJson: answers.malformedJson,
+  InvalidPayload: answers.invalidPayload,
+}
+
+const answerOfRead = {
+  TooLarge: answers.tooLarge,
+  Unreadable: answers.unreadable,
+} as const
+
+const answered = (answer: Answer): Received => ({ _tag: 'Answered', answer })
+
+/**
+ * Everything between a request and its events: the method, the size, reading the body, choosing
+ * the secrets, verifying, decoding. Nothing here runs a handler, and nothing from the network
+ * makes it reject or answer 5xx.
+ */
+export async function receive(
+  incoming: IncomingWebhook,
+  settings: ReceiveSettings,
+): Promise<Received> {
+  if (incoming.method !== 'POST') return answered(answers.methodNotAllowed)
+  const { header } = incoming
+  if (declaredTooLarge(header('content-length'), settings.maxBodyBytes)) {
+    return answered(answers.tooLarge)
+  }
+  const read = await incoming.readBody(settings.maxBodyBytes)
+  if (read._tag === 'Misconfigured') return serverError(read.error, settings)
+  if (read._tag !== 'Body') return answered(answerOfRead[read._tag])
+  const { body } = read
+  const request = createWebhookRequest(incoming.method, incoming.url, header, body)
+  let secrets: readonly string[] | undefined
+  try {
+    secrets = requireSecrets(await settings.channelSecret(request))
+  } catch (error) {
+    return serverError(error, settings)
+  }
+  if (secrets === undefined) return answered(answers.unknownChannel)
+  const signatureHeader = signatureHeaderOf(header, settings.decode)
+  const { check, secretIndex } = await verifiedBy(secrets, body, header(signatureHeader))
+  const decoded = decodeVerified(check, body, settings.decode)
+  if (decoded._tag === 'Left') return answered(answerOfFailure[decoded.left._tag])
+  return {
+    _tag: 'Verified',
+    events: decoded.right.events,
+    context: { request: verifiedRequest(request, decoded.right), secretIndex, signatureHeader },
+  }
+}
+
+function serverError(error: unknown, settings: ReceiveSettings): Received {
+  try {
+    settings.onServerError(error)
+  } catch (failure) {
+    // The answer is 500 whatever the logger does; the request must still be answered.
+    console.error('line-webhook: onServerError threw while reporting', error, 'and then', failure)
+  }
+  return answered(answers.serverError)
+}
+
+/** The 2016 header is looked at only when asked for, and only when today's is absent. */
+function signatureHeaderOf(
+  header: (name: string) => string | undefined,
+  decode: DecodeOptions | undefined,
+): string {
+  return decode?.acceptLegacy === true &&
+    header(LINE_SIGNATURE_HTTP_HEADER_NAME) === undefined &&
+    header(LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME) !== undefined
+    ? LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME
+    : LINE_SIGNATURE_HTTP_HEADER_NAME
+}
+
+/**
+ * The index of the first secret that verifies `body` (-1 for none), and the verdict: a missing or
+ * malformed header fails alike for every secret; a well-formed one that none verifies, 'mismatch'.
+ */
+async function verifiedBy(
+  secrets: readonly string[],
+  body: Uint8Array,
+  signature: string | undefined,
+): Promise<{ readonly check: SignatureCheck; readonly secretIndex: number }> {
+  const checks = await Promise.all(
+    secrets.map((channelSecret) => checkSignature({ channelSecret, body, signature })),
+  )
+  const secretIndex = checks.indexOf(true)
+  if (secretIndex !== -1) return { check: true, secretIndex }
+  return { check: checks.find((check) => check !== 'mismatch') ?? 'mismatch', secretIndex }
+}
+
+/** The request, with the `destination` now read from the verified, decoded body. */
+function verifiedRequest(request: WebhookRequest, body: LenientCallbackRequest): WebhookRequest {
+  const { method, url, pathname, header } = request
+  return { method, url, pathname, header, destination: body.destination }
+}
+
+const SECRET_HINT =
+  'Find it under "Basic settings" of your channel in the LINE Developers Console, and check that the variable holding it is set.'
+
+/** A secret or list of secrets as a non-empty list of non-empty strings; `undefined` stays. */
+export function requireSecrets(value: unknown): readonly string[] | undefined {
+  if (value === undefined) return undefined
+  const secrets: readonly unknown[] = Array.isArray(value) ? value : [value]
+  if (secrets.length > 0 && secrets.every((s) => typeof s === 'string' && s !== '')) {
+    return secrets as readonly string[]
+  }
+  throw new TypeError(
+    'line-webhook: channelSecret must be a non-empty string or a non-empty list of them' +
+      ` (or a function returning one, or undefined for a channel not served here). ${SECRET_HINT}`,
+  )
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createWebhookHandler, type DedupStore } from '../../src/index.js'
+import { bodyOf, channelSecret, eventOf, signedRequest, textMessage } from './support.js'
+
+const redelivered = (event: Record<string, unknown>) => ({
+  ...event,
+  deliveryContext: { isRedelivery: true },
+})
+
+describe('deduplication by webhookEventId', () => {
+  it('is on by default: a redelivered event is skipped', async () => {
+    const message = vi.fn()
+    const webhook = createWebhookHandler({ channelSecret, on: { message } })
+    const event = textMessage('once')
+    await webhook.fetch(await signedRequest(bodyOf([event])))
+    await webhook.drain()
+    const again = await webhook.fetch(await signedRequest(bodyOf([redelivered(event)])))
+    expect(again.status).toBe(200)
+    await webhook.drain()
+    expect(message).toHaveBeenCalledOnce()
+  })
+
+  it('skips a repeat within one body too', async () => {
+    const message = vi.fn()
+    const webhook = createWebhookHandler({ channelSecret, on: { message } })
+    const event = textMessage('twice in one body')
+    await webhook.fetch(await signedRequest(bodyOf([event, event])))
+    await webhook.drain()
+    expect(message).toHaveBeenCalledOnce()
+  })
+
+  it('is off with dedup: false', async () => {
+    const message = vi.fn()
+    const webhook = createWebhookHandler({ channelSecret, dedup: false, on: { message } })
+    const event = textMessage('twice')
+    await webhook.fetch(await signedRequest(bodyOf([event, redelivered(event)])))
+    await webhook.drain()
+    expect(message).toHaveBeenCalledTimes(2)
+  })
+
+  it('claims through the store given, for the TTL given, only events someone handles', async () => {
+    const claims: [string, number][] = []
+    const store: DedupStore = {
+      claim: (key, ttlMs) => {
+        claims.push([key, ttlMs])
+        return Promise.resolve(claims.filter(([k]) => k === key).length === 1)
+      },
+    }
+    const message = vi.fn()
+    const webhook = createWebhookHandler({
+      channelSecret,
+      dedup: { store, ttlMs: 5000 },
+      on: { message },
+    })
+    const event = textMessage('stored')
+    const unhandled = eventOf('unfollow')
+    await webhook.fetch(await signedRequest(bodyOf([event, unhandled, event])))
+    await webhook.drain()
+    expect(claims).toEqual([
+      [event['webhookEventId'], 5000],
+      [event['webhookEventId'], 5000],
+    ])
+    expect(message).toHaveBeenCalledOnce()
+  })
+
+  it('keeps one day by default', async () => {
+    const claim = vi.fn<DedupStore['claim']>(() => true)
+    const webhook = createWebhookHandler({
+      channelSecret,
+      dedup: { store: { claim } },
+      on: { message: vi.fn() },
+    })
+    await webhook.fetch(await signedRequest(bodyOf([textMessage('a')])))
+    await webhook.drain()
+    expect(claim.mock.calls[0]?.[1]).toBe(24 * 60 * 60 * 1000)
+  })
+
+  it('handles the event and reports to onError when the store fails', async () => {
+    const failure = new Error('store down')
+    const onError = vi.fn()
+    const message = vi.fn()
+    const webhook = createWebhookHandler({
+      channelSecret,
+      onError,
+      dedup: { store: { claim: () => Promise.reject(failure) } },
+      on: { message },
+    })
+    const event = textMessage('at least once')
+    await webhook.fetch(await signedRequest(bodyOf([event])))
+    await webhook.drain()
+    expect(message).toHaveBeenCalledOnce()
+    expect(onError).toHaveBeenCalledWith(
+      failure,
+      expect.objectContaining({ webhookEventId: event['webhookEventId'] }),
+    )
+  })
+
+  it('deduplicates fallbacks by the webhookEventId of their raw object', async () => {
+    const onUnknownEvent = vi.fn()
+    const onInvalidEvent = vi.fn()
+    const webhook = createWebhookHandler({ channelSecret, onUnknownEvent, onInvalidEvent })
+    const unknown = eventOf('hologram')
+    const invalid = { ...textMessage('invalid'), timestamp: 'yesterday' }
+    await webhook.fetch(await signedRequest(bodyOf([unknown, invalid, unknown, invalid])))
+    await webhook.drain()
+    expect([onUnknownEvent.mock.calls.length, onInvalidEvent.mock.calls.length]).toEqual([1, 1])
+  })
+
+  it('never skips an event without a usable ID', async () => {
+    const onInvalidEvent = vi.fn()
+    const message = vi.fn()
+    const webhook = createWebhookHandler({
+      channelSecret,
+      decode: { lenient: true },
+      onInvalidEvent,
+      on: { message },
+    })
+    const noId = { type: 'message', message: { type: 'text', id: '1', text: 'no id' } }
+    const emptyId = { ...textMessage('empty id'), webhookEventId: '' }
+    await webhook.fetch(await signedRequest(bodyOf([noId, noId, emptyId, emptyId, 7, 7])))
+    await webhook.drain()
+    expect([message.mock.calls.length, onInvalidEvent.mock.calls.length]).toEqual([4, 2])
+  })
+})
