@@ -7,8 +7,8 @@
  */
 import type * as t from 'io-ts'
 import { describe, expectTypeOf, test } from 'vitest'
-import { callbackRequest } from '../../src/codecs/callback-request.js'
-import {
+import type { callbackRequest } from '../../src/codecs/callback-request.js'
+import type {
   accountLinkEvent,
   activatedEvent,
   beaconContent,
@@ -41,14 +41,14 @@ import {
   videoPlayComplete,
   videoPlayCompleteEvent,
 } from '../../src/codecs/event.js'
-import { lenientCallbackRequest } from '../../src/codecs/lenient.js'
-import {
+import type { lenientCallbackRequest } from '../../src/codecs/lenient.js'
+import type {
   joinedMembershipContent,
   leftMembershipContent,
   renewedMembershipContent,
 } from '../../src/codecs/membership-content.js'
-import { allMentionee, mention, userMentionee } from '../../src/codecs/mentionee.js'
-import {
+import type { allMentionee, mention, userMentionee } from '../../src/codecs/mentionee.js'
+import type {
   audioMessageContent,
   contentProvider,
   emoji,
@@ -60,16 +60,23 @@ import {
   textMessageContent,
   videoMessageContent,
 } from '../../src/codecs/message-content.js'
-import { attachedModuleContent, detachedModuleContent } from '../../src/codecs/module-content.js'
-import { groupSource, roomSource, userSource } from '../../src/codecs/source.js'
-import { legacyContactMessageContent } from '../../src/legacy/legacy-contact.js'
-import { legacyContent, legacyLocation, legacyResult } from '../../src/legacy/legacy-result.js'
-import { lenientEvent, lenientMessageContent } from '../../src/codecs/lenient.js'
+import type {
+  attachedModuleContent,
+  detachedModuleContent,
+} from '../../src/codecs/module-content.js'
+import type { groupSource, roomSource, userSource } from '../../src/codecs/source.js'
+import type { legacyContactMessageContent } from '../../src/legacy/legacy-contact.js'
+import type { legacyContent, legacyLocation, legacyResult } from '../../src/legacy/legacy-result.js'
+import type { lenientEvent, lenientMessageContent } from '../../src/codecs/lenient.js'
 import type * as api from '../../src/index.js'
 import type { LenientEvent, LenientMessageContent } from '../../src/index.js'
 
-/** Whether `A` and `B` are the same type (optional, readonly and all), not only assignable. */
+/**
+ * Whether `A` and `B` are the same type (optional, readonly and all), not only assignable: the
+ * two generic functions are related only when TypeScript finds A and B identical.
+ */
 type Equals<A, B> =
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 
 type Api = typeof api
@@ -85,73 +92,71 @@ type ObjectCodecName = {
     : never
 }[keyof Api]
 
-/** Every exported object codec as built; `satisfies` fails if one is missing or extra. */
-const built = {
-  CallbackRequest: callbackRequest,
-  DeliveryContext: deliveryContext,
-  UnsendDetail: unsendDetail,
-  FollowDetail: followDetail,
-  JoinedMembers: joinedMembers,
-  LeftMembers: leftMembers,
-  PostbackContent: postbackContent,
-  VideoPlayComplete: videoPlayComplete,
-  BeaconContent: beaconContent,
-  LinkContent: linkContent,
-  ChatControl: chatControl,
-  PnpDelivery: pnpDelivery,
-  MessageEvent: messageEvent,
-  UnsendEvent: unsendEvent,
-  FollowEvent: followEvent,
-  UnfollowEvent: unfollowEvent,
-  JoinEvent: joinEvent,
-  LeaveEvent: leaveEvent,
-  MemberJoinedEvent: memberJoinedEvent,
-  MemberLeftEvent: memberLeftEvent,
-  PostbackEvent: postbackEvent,
-  VideoPlayCompleteEvent: videoPlayCompleteEvent,
-  BeaconEvent: beaconEvent,
-  AccountLinkEvent: accountLinkEvent,
-  MembershipEvent: membershipEvent,
-  ModuleEvent: moduleEvent,
-  ActivatedEvent: activatedEvent,
-  DeactivatedEvent: deactivatedEvent,
-  BotSuspendedEvent: botSuspendedEvent,
-  BotResumedEvent: botResumedEvent,
-  PnpDeliveryCompletionEvent: pnpDeliveryCompletionEvent,
-  MessageEditedEvent: messageEditedEvent,
-  LenientCallbackRequest: lenientCallbackRequest,
-  JoinedMembershipContent: joinedMembershipContent,
-  LeftMembershipContent: leftMembershipContent,
-  RenewedMembershipContent: renewedMembershipContent,
-  UserMentionee: userMentionee,
-  AllMentionee: allMentionee,
-  Mention: mention,
-  ContentProvider: contentProvider,
-  Emoji: emoji,
-  TextMessageContent: textMessageContent,
-  ImageSet: imageSet,
-  ImageMessageContent: imageMessageContent,
-  VideoMessageContent: videoMessageContent,
-  AudioMessageContent: audioMessageContent,
-  FileMessageContent: fileMessageContent,
-  LocationMessageContent: locationMessageContent,
-  StickerMessageContent: stickerMessageContent,
-  AttachedModuleContent: attachedModuleContent,
-  DetachedModuleContent: detachedModuleContent,
-  UserSource: userSource,
-  GroupSource: groupSource,
-  RoomSource: roomSource,
-  LegacyContactMessageContent: legacyContactMessageContent,
-  LegacyLocation: legacyLocation,
-  LegacyContent: legacyContent,
-  LegacyResult: legacyResult,
-} satisfies Record<ObjectCodecName, t.Mixed>
+/** Every exported object codec as built, by its public name. */
+interface Built {
+  readonly CallbackRequest: typeof callbackRequest
+  readonly DeliveryContext: typeof deliveryContext
+  readonly UnsendDetail: typeof unsendDetail
+  readonly FollowDetail: typeof followDetail
+  readonly JoinedMembers: typeof joinedMembers
+  readonly LeftMembers: typeof leftMembers
+  readonly PostbackContent: typeof postbackContent
+  readonly VideoPlayComplete: typeof videoPlayComplete
+  readonly BeaconContent: typeof beaconContent
+  readonly LinkContent: typeof linkContent
+  readonly ChatControl: typeof chatControl
+  readonly PnpDelivery: typeof pnpDelivery
+  readonly MessageEvent: typeof messageEvent
+  readonly UnsendEvent: typeof unsendEvent
+  readonly FollowEvent: typeof followEvent
+  readonly UnfollowEvent: typeof unfollowEvent
+  readonly JoinEvent: typeof joinEvent
+  readonly LeaveEvent: typeof leaveEvent
+  readonly MemberJoinedEvent: typeof memberJoinedEvent
+  readonly MemberLeftEvent: typeof memberLeftEvent
+  readonly PostbackEvent: typeof postbackEvent
+  readonly VideoPlayCompleteEvent: typeof videoPlayCompleteEvent
+  readonly BeaconEvent: typeof beaconEvent
+  readonly AccountLinkEvent: typeof accountLinkEvent
+  readonly MembershipEvent: typeof membershipEvent
+  readonly ModuleEvent: typeof moduleEvent
+  readonly ActivatedEvent: typeof activatedEvent
+  readonly DeactivatedEvent: typeof deactivatedEvent
+  readonly BotSuspendedEvent: typeof botSuspendedEvent
+  readonly BotResumedEvent: typeof botResumedEvent
+  readonly PnpDeliveryCompletionEvent: typeof pnpDeliveryCompletionEvent
+  readonly MessageEditedEvent: typeof messageEditedEvent
+  readonly LenientCallbackRequest: typeof lenientCallbackRequest
+  readonly JoinedMembershipContent: typeof joinedMembershipContent
+  readonly LeftMembershipContent: typeof leftMembershipContent
+  readonly RenewedMembershipContent: typeof renewedMembershipContent
+  readonly UserMentionee: typeof userMentionee
+  readonly AllMentionee: typeof allMentionee
+  readonly Mention: typeof mention
+  readonly ContentProvider: typeof contentProvider
+  readonly Emoji: typeof emoji
+  readonly TextMessageContent: typeof textMessageContent
+  readonly ImageSet: typeof imageSet
+  readonly ImageMessageContent: typeof imageMessageContent
+  readonly VideoMessageContent: typeof videoMessageContent
+  readonly AudioMessageContent: typeof audioMessageContent
+  readonly FileMessageContent: typeof fileMessageContent
+  readonly LocationMessageContent: typeof locationMessageContent
+  readonly StickerMessageContent: typeof stickerMessageContent
+  readonly AttachedModuleContent: typeof attachedModuleContent
+  readonly DetachedModuleContent: typeof detachedModuleContent
+  readonly UserSource: typeof userSource
+  readonly GroupSource: typeof groupSource
+  readonly RoomSource: typeof roomSource
+  readonly LegacyContactMessageContent: typeof legacyContactMessageContent
+  readonly LegacyLocation: typeof legacyLocation
+  readonly LegacyContent: typeof legacyContent
+  readonly LegacyResult: typeof legacyResult
+}
 
 /** The names whose codec and interface differ. */
 type Drifted = {
-  [K in ObjectCodecName]: Equals<t.TypeOf<(typeof built)[K]>, t.TypeOf<Api[K]>> extends true
-    ? never
-    : K
+  [K in ObjectCodecName]: Equals<t.TypeOf<Built[K]>, t.TypeOf<Api[K]>> extends true ? never : K
 }[ObjectCodecName]
 
 type DriftedMembers<M, U> = {
