@@ -62,16 +62,6 @@ const resolveByName: ResolveType = (value, knownTypes) => {
 const resolveEventType: ResolveType = (value, knownTypes) =>
   value['type'] === '' && isRecord(value['message']) ? 'message' : resolveByName(value, knownTypes)
 
-export type LenientMessageContent =
-  | LenientTextMessageContent
-  | LenientImageMessageContent
-  | LenientVideoMessageContent
-  | LenientAudioMessageContent
-  | LenientFileMessageContent
-  | LocationMessageContent
-  | LenientStickerMessageContent
-  | UnknownMessageContent
-
 /**
  * A {@link TextMessageContent} as the lenient profile reads it: `quoteToken` may be absent.
  *
@@ -261,8 +251,16 @@ export const lenientMessageContent = /*#__PURE__*/ taggedUnion(
  * @since 0.1.0
  * @category Lenient profile
  */
-export const LenientMessageContent: TaggedUnionCodec<LenientMessageContent> =
-  /*#__PURE__*/ lenientMessageContent
+export const LenientMessageContent: TaggedUnionCodec<LenientMessageContent> = lenientMessageContent
+export type LenientMessageContent =
+  | LenientTextMessageContent
+  | LenientImageMessageContent
+  | LenientVideoMessageContent
+  | LenientAudioMessageContent
+  | LenientFileMessageContent
+  | LocationMessageContent
+  | LenientStickerMessageContent
+  | UnknownMessageContent
 
 const eventBase = ['timestamp', 'mode', 'webhookEventId', 'deliveryContext'] as const
 type EventBase = (typeof eventBase)[number]
@@ -277,29 +275,6 @@ function lenient<
 }
 
 const withLenientMessage = { message: LenientMessageContent }
-
-export type LenientEvent =
-  | LenientMessageEvent
-  | LenientUnsendEvent
-  | LenientFollowEvent
-  | LenientUnfollowEvent
-  | LenientJoinEvent
-  | LenientLeaveEvent
-  | LenientMemberJoinedEvent
-  | LenientMemberLeftEvent
-  | LenientPostbackEvent
-  | LenientVideoPlayCompleteEvent
-  | LenientBeaconEvent
-  | LenientAccountLinkEvent
-  | LenientMembershipEvent
-  | LenientModuleEvent
-  | LenientActivatedEvent
-  | LenientDeactivatedEvent
-  | LenientBotSuspendedEvent
-  | LenientBotResumedEvent
-  | LenientPnpDeliveryCompletionEvent
-  | LenientMessageEditedEvent
-  | UnknownEvent
 
 /**
  * What every event carries besides its `type`, as the lenient profile reads it: each of these
@@ -836,7 +811,29 @@ export const lenientEvent = /*#__PURE__*/ taggedUnion(
  * @since 0.1.0
  * @category Lenient profile
  */
-export const LenientEvent: TaggedUnionCodec<LenientEvent> = /*#__PURE__*/ lenientEvent
+export const LenientEvent: TaggedUnionCodec<LenientEvent> = lenientEvent
+export type LenientEvent =
+  | LenientMessageEvent
+  | LenientUnsendEvent
+  | LenientFollowEvent
+  | LenientUnfollowEvent
+  | LenientJoinEvent
+  | LenientLeaveEvent
+  | LenientMemberJoinedEvent
+  | LenientMemberLeftEvent
+  | LenientPostbackEvent
+  | LenientVideoPlayCompleteEvent
+  | LenientBeaconEvent
+  | LenientAccountLinkEvent
+  | LenientMembershipEvent
+  | LenientModuleEvent
+  | LenientActivatedEvent
+  | LenientDeactivatedEvent
+  | LenientBotSuspendedEvent
+  | LenientBotResumedEvent
+  | LenientPnpDeliveryCompletionEvent
+  | LenientMessageEditedEvent
+  | UnknownEvent
 
 /** The `events` of a {@link LenientCallbackRequest}. */
 export const LenientEventList = /*#__PURE__*/ eventList(LenientEvent)
