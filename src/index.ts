@@ -28,7 +28,8 @@ export type { Issue } from './issue.js'
 
 // Codecs and their types, under the names of LINE's webhook schema
 export { CallbackRequest } from './codecs/callback-request.js'
-export type { InvalidEvent } from './codecs/callback-request.js'
+export type { InvalidEvent, WebhookEvent } from './codecs/callback-request.js'
+export type { Codec } from './codecs/codec.js'
 export {
   AccountLinkEvent,
   ActivatedEvent,
@@ -64,7 +65,7 @@ export {
   VideoPlayComplete,
   VideoPlayCompleteEvent,
 } from './codecs/event.js'
-export type { UnknownEvent } from './codecs/event.js'
+export type { EventBase, UnknownEvent } from './codecs/event.js'
 export {
   AudioMessageContent,
   ContentProvider,
@@ -100,7 +101,37 @@ export type { OpenEnum } from './codecs/primitives.js'
 
 // The lenient profile: forwarded and historical bodies
 export { LenientCallbackRequest, LenientEvent, LenientMessageContent } from './codecs/lenient.js'
-export type { Unknown, UnknownTypedObject } from './codecs/tagged-union.js'
+export type {
+  LenientAccountLinkEvent,
+  LenientActivatedEvent,
+  LenientAudioMessageContent,
+  LenientBeaconEvent,
+  LenientBotResumedEvent,
+  LenientBotSuspendedEvent,
+  LenientDeactivatedEvent,
+  LenientEventBase,
+  LenientFileMessageContent,
+  LenientFollowEvent,
+  LenientImageMessageContent,
+  LenientJoinEvent,
+  LenientLeaveEvent,
+  LenientMemberJoinedEvent,
+  LenientMemberLeftEvent,
+  LenientMembershipEvent,
+  LenientMessageEditedEvent,
+  LenientMessageEvent,
+  LenientModuleEvent,
+  LenientPnpDeliveryCompletionEvent,
+  LenientPostbackEvent,
+  LenientStickerMessageContent,
+  LenientTextMessageContent,
+  LenientUnfollowEvent,
+  LenientUnsendEvent,
+  LenientVideoMessageContent,
+  LenientVideoPlayCompleteEvent,
+  LenientWebhookEvent,
+} from './codecs/lenient.js'
+export type { TaggedUnionCodec, Unknown, UnknownTypedObject } from './codecs/tagged-union.js'
 
 // The 2016 BOT API trial format
 export { LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME } from './signature.js'

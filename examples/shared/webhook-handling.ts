@@ -10,12 +10,13 @@ import {
   formatWebhookFailure,
   type InvalidEvent,
   type LenientCallbackRequest,
+  type LenientWebhookEvent,
   type UnknownEvent,
   type WebhookFailure,
 } from 'line-webhook'
 
 /** An event of a type this version of line-webhook knows, that matched its schema. */
-export type KnownEvent = Extract<LenientCallbackRequest['events'][number], { type: string }>
+export type KnownEvent = Exclude<LenientWebhookEvent, UnknownEvent | InvalidEvent>
 
 export interface Channel {
   /** From the LINE Developers Console; a list while you rotate it (either one verifies). */

@@ -1,7 +1,31 @@
 import * as t from 'io-ts'
 import { issuesOf, type Issue } from '../issue.js'
 import { everyIndex } from './array.js'
-import { Event } from './event.js'
+import type { Codec } from './codec.js'
+import {
+  Event,
+  type AccountLinkEvent,
+  type ActivatedEvent,
+  type BeaconEvent,
+  type BotResumedEvent,
+  type BotSuspendedEvent,
+  type DeactivatedEvent,
+  type FollowEvent,
+  type JoinEvent,
+  type LeaveEvent,
+  type MemberJoinedEvent,
+  type MemberLeftEvent,
+  type MembershipEvent,
+  type MessageEditedEvent,
+  type MessageEvent,
+  type ModuleEvent,
+  type PnpDeliveryCompletionEvent,
+  type PostbackEvent,
+  type UnfollowEvent,
+  type UnsendEvent,
+  type VideoPlayCompleteEvent,
+  type UnknownEvent,
+} from './event.js'
 import { struct } from './struct.js'
 
 /**
@@ -86,6 +110,12 @@ export function eventList<E extends t.Mixed>(
 /** The `events` of a {@link CallbackRequest}. */
 export const EventList = /*#__PURE__*/ eventList(Event)
 
+export const callbackRequest = /*#__PURE__*/ struct(
+  'CallbackRequest',
+  { destination: t.string, events: EventList },
+  {},
+)
+
 /**
  * A webhook request body: the bot's user ID (`destination`) and its `events`, each an
  * {@link Event}, an `UnknownEvent` of a newer type, or an {@link InvalidEvent}. `events` may be
@@ -102,9 +132,62 @@ export const EventList = /*#__PURE__*/ eventList(Event)
  * @since 0.1.0
  * @category Codecs
  */
-export const CallbackRequest = /*#__PURE__*/ struct(
-  'CallbackRequest',
-  { destination: t.string, events: EventList },
-  {},
-)
-export type CallbackRequest = t.TypeOf<typeof CallbackRequest>
+export const CallbackRequest: Codec<CallbackRequest> = callbackRequest
+export interface CallbackRequest {
+  /** The user ID of the bot that receives the webhook. */
+  readonly destination: string
+  /** Written out, not `WebhookEvent[]`, so that editors show each event by its name. */
+  readonly events: readonly (
+    | MessageEvent
+    | UnsendEvent
+    | FollowEvent
+    | UnfollowEvent
+    | JoinEvent
+    | LeaveEvent
+    | MemberJoinedEvent
+    | MemberLeftEvent
+    | PostbackEvent
+    | VideoPlayCompleteEvent
+    | BeaconEvent
+    | AccountLinkEvent
+    | MembershipEvent
+    | ModuleEvent
+    | ActivatedEvent
+    | DeactivatedEvent
+    | BotSuspendedEvent
+    | BotResumedEvent
+    | PnpDeliveryCompletionEvent
+    | MessageEditedEvent
+    | UnknownEvent
+    | InvalidEvent
+  )[]
+}
+
+/**
+ * One entry of a {@link CallbackRequest}'s `events`: an {@link Event} (which includes
+ * `UnknownEvent`), or an {@link InvalidEvent}. What `for (const event of body.events)` yields,
+ * so a function that handles one event takes it (`Event` alone leaves out `InvalidEvent`).
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, type WebhookEvent } from 'line-webhook'
+ *
+ * function describe(event: WebhookEvent): string {
+ *   switch (event.type) {
+ *     case 'message':
+ *       return `message ${event.message.type}`
+ *     case undefined:
+ *       return event._tag
+ *     default:
+ *       return event.type
+ *   }
+ * }
+ * const unfollow = { type: 'unfollow', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false } }
+ * const result = decodeCallbackRequest({ destination: 'U0', events: [unfollow, { type: 'message' }] })
+ * console.log(result._tag === 'Right' && result.right.events.map(describe)) // => ["unfollow", "InvalidEvent"]
+ * ```
+ *
+ * @since 0.2.0
+ * @category Types
+ */
+export type WebhookEvent = CallbackRequest['events'][number]

@@ -3,10 +3,11 @@ import { readonlyArray } from './array.js'
 import { MembershipContent } from './membership-content.js'
 import { MessageContent } from './message-content.js'
 import { ModuleContent } from './module-content.js'
-import { integer, openEnum } from './primitives.js'
+import { integer, openEnum, type OpenEnum } from './primitives.js'
 import { UserSource, Source } from './source.js'
 import { struct, type Props } from './struct.js'
-import { taggedUnion, type Unknown } from './tagged-union.js'
+import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
+import type { Codec } from './codec.js'
 
 /**
  * The channel's state: `active`, or `standby` while another channel has chat control. A newer
@@ -26,6 +27,12 @@ import { taggedUnion, type Unknown } from './tagged-union.js'
 export const EventMode = /*#__PURE__*/ openEnum(['active', 'standby'])
 export type EventMode = t.TypeOf<typeof EventMode>
 
+export const deliveryContext = /*#__PURE__*/ struct(
+  'DeliveryContext',
+  { isRedelivery: t.boolean },
+  {},
+)
+
 /**
  * Whether LINE redelivered this event (`isRedelivery`): deduplicate by `webhookEventId`.
  *
@@ -39,12 +46,13 @@ export type EventMode = t.TypeOf<typeof EventMode>
  * @since 0.1.0
  * @category Codecs
  */
-export const DeliveryContext = /*#__PURE__*/ struct(
-  'DeliveryContext',
-  { isRedelivery: t.boolean },
-  {},
-)
-export type DeliveryContext = t.TypeOf<typeof DeliveryContext>
+export const DeliveryContext: Codec<DeliveryContext> = deliveryContext
+export interface DeliveryContext {
+  /** Whether LINE sent this event before: a redelivery, since your server did not answer it. */
+  readonly isRedelivery: boolean
+}
+
+export const unsendDetail = /*#__PURE__*/ struct('UnsendDetail', { messageId: t.string }, {})
 
 /**
  * The message a user unsent.
@@ -59,8 +67,12 @@ export type DeliveryContext = t.TypeOf<typeof DeliveryContext>
  * @since 0.1.0
  * @category Codecs
  */
-export const UnsendDetail = /*#__PURE__*/ struct('UnsendDetail', { messageId: t.string }, {})
-export type UnsendDetail = t.TypeOf<typeof UnsendDetail>
+export const UnsendDetail: Codec<UnsendDetail> = unsendDetail
+export interface UnsendDetail {
+  readonly messageId: string
+}
+
+export const followDetail = /*#__PURE__*/ struct('FollowDetail', { isUnblocked: t.boolean }, {})
 
 /**
  * Whether the user unblocked the account (`true`) or added it as a friend (`false`).
@@ -75,8 +87,16 @@ export type UnsendDetail = t.TypeOf<typeof UnsendDetail>
  * @since 0.1.0
  * @category Codecs
  */
-export const FollowDetail = /*#__PURE__*/ struct('FollowDetail', { isUnblocked: t.boolean }, {})
-export type FollowDetail = t.TypeOf<typeof FollowDetail>
+export const FollowDetail: Codec<FollowDetail> = followDetail
+export interface FollowDetail {
+  readonly isUnblocked: boolean
+}
+
+export const joinedMembers = /*#__PURE__*/ struct(
+  'JoinedMembers',
+  { members: /*#__PURE__*/ readonlyArray(UserSource) },
+  {},
+)
 
 /**
  * The users who joined.
@@ -91,12 +111,16 @@ export type FollowDetail = t.TypeOf<typeof FollowDetail>
  * @since 0.1.0
  * @category Codecs
  */
-export const JoinedMembers = /*#__PURE__*/ struct(
-  'JoinedMembers',
+export const JoinedMembers: Codec<JoinedMembers> = joinedMembers
+export interface JoinedMembers {
+  readonly members: readonly UserSource[]
+}
+
+export const leftMembers = /*#__PURE__*/ struct(
+  'LeftMembers',
   { members: /*#__PURE__*/ readonlyArray(UserSource) },
   {},
 )
-export type JoinedMembers = t.TypeOf<typeof JoinedMembers>
 
 /**
  * The users who left.
@@ -111,12 +135,16 @@ export type JoinedMembers = t.TypeOf<typeof JoinedMembers>
  * @since 0.1.0
  * @category Codecs
  */
-export const LeftMembers = /*#__PURE__*/ struct(
-  'LeftMembers',
-  { members: /*#__PURE__*/ readonlyArray(UserSource) },
-  {},
+export const LeftMembers: Codec<LeftMembers> = leftMembers
+export interface LeftMembers {
+  readonly members: readonly UserSource[]
+}
+
+export const postbackContent = /*#__PURE__*/ struct(
+  'PostbackContent',
+  { data: t.string },
+  { params: /*#__PURE__*/ t.readonly(/*#__PURE__*/ t.record(t.string, t.string)) },
 )
-export type LeftMembers = t.TypeOf<typeof LeftMembers>
 
 /**
  * The postback's `data`, and what a date picker or rich menu switch action chose in `params`.
@@ -131,12 +159,18 @@ export type LeftMembers = t.TypeOf<typeof LeftMembers>
  * @since 0.1.0
  * @category Codecs
  */
-export const PostbackContent = /*#__PURE__*/ struct(
-  'PostbackContent',
-  { data: t.string },
-  { params: /*#__PURE__*/ t.readonly(/*#__PURE__*/ t.record(t.string, t.string)) },
+export const PostbackContent: Codec<PostbackContent> = postbackContent
+export interface PostbackContent {
+  readonly data: string
+  /** What a date picker (`date`, `time`, `datetime`) or rich menu switch action chose. */
+  readonly params?: Readonly<Record<string, string>>
+}
+
+export const videoPlayComplete = /*#__PURE__*/ struct(
+  'VideoPlayComplete',
+  { trackingId: t.string },
+  {},
 )
-export type PostbackContent = t.TypeOf<typeof PostbackContent>
 
 /**
  * The `trackingId` of the video message that was watched to the end.
@@ -151,12 +185,16 @@ export type PostbackContent = t.TypeOf<typeof PostbackContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const VideoPlayComplete = /*#__PURE__*/ struct(
-  'VideoPlayComplete',
-  { trackingId: t.string },
-  {},
+export const VideoPlayComplete: Codec<VideoPlayComplete> = videoPlayComplete
+export interface VideoPlayComplete {
+  readonly trackingId: string
+}
+
+export const beaconContent = /*#__PURE__*/ struct(
+  'BeaconContent',
+  { hwid: t.string, type: /*#__PURE__*/ openEnum(['enter', 'banner', 'stay']) },
+  { dm: t.string },
 )
-export type VideoPlayComplete = t.TypeOf<typeof VideoPlayComplete>
 
 /**
  * The beacon detected, what happened (`enter`, `banner`, `stay` or newer), and its device message.
@@ -171,12 +209,20 @@ export type VideoPlayComplete = t.TypeOf<typeof VideoPlayComplete>
  * @since 0.1.0
  * @category Codecs
  */
-export const BeaconContent = /*#__PURE__*/ struct(
-  'BeaconContent',
-  { hwid: t.string, type: /*#__PURE__*/ openEnum(['enter', 'banner', 'stay']) },
-  { dm: t.string },
+export const BeaconContent: Codec<BeaconContent> = beaconContent
+export interface BeaconContent {
+  /** The beacon's hardware ID. */
+  readonly hwid: string
+  readonly type: OpenEnum<'enter' | 'banner' | 'stay'>
+  /** The device message of the beacon, as hex. */
+  readonly dm?: string
+}
+
+export const linkContent = /*#__PURE__*/ struct(
+  'LinkContent',
+  { result: /*#__PURE__*/ openEnum(['ok', 'failed']), nonce: t.string },
+  {},
 )
-export type BeaconContent = t.TypeOf<typeof BeaconContent>
 
 /**
  * Whether linking succeeded, and the nonce you issued for it.
@@ -191,12 +237,14 @@ export type BeaconContent = t.TypeOf<typeof BeaconContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const LinkContent = /*#__PURE__*/ struct(
-  'LinkContent',
-  { result: /*#__PURE__*/ openEnum(['ok', 'failed']), nonce: t.string },
-  {},
-)
-export type LinkContent = t.TypeOf<typeof LinkContent>
+export const LinkContent: Codec<LinkContent> = linkContent
+export interface LinkContent {
+  readonly result: OpenEnum<'ok' | 'failed'>
+  /** The nonce you issued when linking started. */
+  readonly nonce: string
+}
+
+export const chatControl = /*#__PURE__*/ struct('ChatControl', { expireAt: integer }, {})
 
 /**
  * Until when (epoch milliseconds) the module channel is active.
@@ -211,8 +259,13 @@ export type LinkContent = t.TypeOf<typeof LinkContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const ChatControl = /*#__PURE__*/ struct('ChatControl', { expireAt: integer }, {})
-export type ChatControl = t.TypeOf<typeof ChatControl>
+export const ChatControl: Codec<ChatControl> = chatControl
+export interface ChatControl {
+  /** In epoch milliseconds. */
+  readonly expireAt: number
+}
+
+export const pnpDelivery = /*#__PURE__*/ struct('PnpDelivery', { data: t.string }, {})
 
 /**
  * A hashed phone number, or the value of the `X-Line-Delivery-Tag` header.
@@ -227,8 +280,39 @@ export type ChatControl = t.TypeOf<typeof ChatControl>
  * @since 0.1.0
  * @category Codecs
  */
-export const PnpDelivery = /*#__PURE__*/ struct('PnpDelivery', { data: t.string }, {})
-export type PnpDelivery = t.TypeOf<typeof PnpDelivery>
+export const PnpDelivery: Codec<PnpDelivery> = pnpDelivery
+export interface PnpDelivery {
+  /** A hashed phone number, or the value of the `X-Line-Delivery-Tag` header. */
+  readonly data: string
+}
+
+/**
+ * What every event carries besides its `type`: when it happened, the channel's mode, its ID for
+ * deduplication, whether it is a redelivery, and where it came from.
+ *
+ * @example
+ * ```ts
+ * import { UnfollowEvent, type EventBase } from 'line-webhook'
+ *
+ * const eventId = (event: EventBase): string => event.webhookEventId
+ * const decoded = UnfollowEvent.decode({ type: 'unfollow', mode: 'active', timestamp: 1462629479859, webhookEventId: '01FZ74A0TDDPYRVKNK77XKC3ZR', deliveryContext: { isRedelivery: false } })
+ * console.log(decoded._tag === 'Right' && eventId(decoded.right)) // => "01FZ74A0TDDPYRVKNK77XKC3ZR"
+ * ```
+ *
+ * @since 0.2.0
+ * @category Types
+ */
+export interface EventBase {
+  /** When the event happened, in epoch milliseconds. */
+  readonly timestamp: number
+  /** `standby` while another channel has chat control. */
+  readonly mode: EventMode
+  /** Unique per event, and the same when LINE redelivers it: deduplicate by it. */
+  readonly webhookEventId: string
+  readonly deliveryContext: DeliveryContext
+  /** Where the event came from; absent for events about the account itself. */
+  readonly source?: Source
+}
 
 /** What every event carries besides its `type`. */
 const eventBase = {
@@ -252,6 +336,13 @@ function event<const Type extends string, R extends Props, O extends Props>(
   )
 }
 
+export const messageEvent = /*#__PURE__*/ event(
+  'MessageEvent',
+  'message',
+  { message: MessageContent },
+  { replyToken: t.string },
+)
+
 /**
  * A user sent a message. Reply with `replyToken`.
  *
@@ -266,13 +357,20 @@ function event<const Type extends string, R extends Props, O extends Props>(
  * @since 0.1.0
  * @category Codecs
  */
-export const MessageEvent = /*#__PURE__*/ event(
-  'MessageEvent',
-  'message',
-  { message: MessageContent },
-  { replyToken: t.string },
+export const MessageEvent: Codec<MessageEvent> = messageEvent
+export interface MessageEvent extends EventBase {
+  readonly type: 'message'
+  readonly message: MessageContent
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken?: string
+}
+
+export const unsendEvent = /*#__PURE__*/ event(
+  'UnsendEvent',
+  'unsend',
+  { unsend: UnsendDetail },
+  {},
 )
-export type MessageEvent = t.TypeOf<typeof MessageEvent>
 
 /**
  * A user unsent a message: delete it from anything you stored.
@@ -288,13 +386,18 @@ export type MessageEvent = t.TypeOf<typeof MessageEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const UnsendEvent = /*#__PURE__*/ event(
-  'UnsendEvent',
-  'unsend',
-  { unsend: UnsendDetail },
+export const UnsendEvent: Codec<UnsendEvent> = unsendEvent
+export interface UnsendEvent extends EventBase {
+  readonly type: 'unsend'
+  readonly unsend: UnsendDetail
+}
+
+export const followEvent = /*#__PURE__*/ event(
+  'FollowEvent',
+  'follow',
+  { replyToken: t.string, follow: FollowDetail },
   {},
 )
-export type UnsendEvent = t.TypeOf<typeof UnsendEvent>
 
 /**
  * The LINE Official Account was added as a friend, or unblocked (`follow.isUnblocked`).
@@ -310,13 +413,15 @@ export type UnsendEvent = t.TypeOf<typeof UnsendEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const FollowEvent = /*#__PURE__*/ event(
-  'FollowEvent',
-  'follow',
-  { replyToken: t.string, follow: FollowDetail },
-  {},
-)
-export type FollowEvent = t.TypeOf<typeof FollowEvent>
+export const FollowEvent: Codec<FollowEvent> = followEvent
+export interface FollowEvent extends EventBase {
+  readonly type: 'follow'
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken: string
+  readonly follow: FollowDetail
+}
+
+export const unfollowEvent = /*#__PURE__*/ event('UnfollowEvent', 'unfollow', {}, {})
 
 /**
  * The LINE Official Account was blocked.
@@ -332,8 +437,12 @@ export type FollowEvent = t.TypeOf<typeof FollowEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const UnfollowEvent = /*#__PURE__*/ event('UnfollowEvent', 'unfollow', {}, {})
-export type UnfollowEvent = t.TypeOf<typeof UnfollowEvent>
+export const UnfollowEvent: Codec<UnfollowEvent> = unfollowEvent
+export interface UnfollowEvent extends EventBase {
+  readonly type: 'unfollow'
+}
+
+export const joinEvent = /*#__PURE__*/ event('JoinEvent', 'join', { replyToken: t.string }, {})
 
 /**
  * The LINE Official Account joined a group chat or multi-person chat.
@@ -349,8 +458,14 @@ export type UnfollowEvent = t.TypeOf<typeof UnfollowEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const JoinEvent = /*#__PURE__*/ event('JoinEvent', 'join', { replyToken: t.string }, {})
-export type JoinEvent = t.TypeOf<typeof JoinEvent>
+export const JoinEvent: Codec<JoinEvent> = joinEvent
+export interface JoinEvent extends EventBase {
+  readonly type: 'join'
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken: string
+}
+
+export const leaveEvent = /*#__PURE__*/ event('LeaveEvent', 'leave', {}, {})
 
 /**
  * The LINE Official Account left, or was removed from, a group chat or multi-person chat.
@@ -366,8 +481,17 @@ export type JoinEvent = t.TypeOf<typeof JoinEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const LeaveEvent = /*#__PURE__*/ event('LeaveEvent', 'leave', {}, {})
-export type LeaveEvent = t.TypeOf<typeof LeaveEvent>
+export const LeaveEvent: Codec<LeaveEvent> = leaveEvent
+export interface LeaveEvent extends EventBase {
+  readonly type: 'leave'
+}
+
+export const memberJoinedEvent = /*#__PURE__*/ event(
+  'MemberJoinedEvent',
+  'memberJoined',
+  { replyToken: t.string, joined: JoinedMembers },
+  {},
+)
 
 /**
  * Users joined a group chat or multi-person chat the LINE Official Account is in.
@@ -383,13 +507,20 @@ export type LeaveEvent = t.TypeOf<typeof LeaveEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const MemberJoinedEvent = /*#__PURE__*/ event(
-  'MemberJoinedEvent',
-  'memberJoined',
-  { replyToken: t.string, joined: JoinedMembers },
+export const MemberJoinedEvent: Codec<MemberJoinedEvent> = memberJoinedEvent
+export interface MemberJoinedEvent extends EventBase {
+  readonly type: 'memberJoined'
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken: string
+  readonly joined: JoinedMembers
+}
+
+export const memberLeftEvent = /*#__PURE__*/ event(
+  'MemberLeftEvent',
+  'memberLeft',
+  { left: LeftMembers },
   {},
 )
-export type MemberJoinedEvent = t.TypeOf<typeof MemberJoinedEvent>
 
 /**
  * Users left a group chat or multi-person chat the LINE Official Account is in.
@@ -405,13 +536,18 @@ export type MemberJoinedEvent = t.TypeOf<typeof MemberJoinedEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const MemberLeftEvent = /*#__PURE__*/ event(
-  'MemberLeftEvent',
-  'memberLeft',
-  { left: LeftMembers },
-  {},
+export const MemberLeftEvent: Codec<MemberLeftEvent> = memberLeftEvent
+export interface MemberLeftEvent extends EventBase {
+  readonly type: 'memberLeft'
+  readonly left: LeftMembers
+}
+
+export const postbackEvent = /*#__PURE__*/ event(
+  'PostbackEvent',
+  'postback',
+  { postback: PostbackContent },
+  { replyToken: t.string },
 )
-export type MemberLeftEvent = t.TypeOf<typeof MemberLeftEvent>
 
 /**
  * A user performed a postback action; `postback.params` holds what a date picker or rich menu switch chose.
@@ -427,13 +563,20 @@ export type MemberLeftEvent = t.TypeOf<typeof MemberLeftEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const PostbackEvent = /*#__PURE__*/ event(
-  'PostbackEvent',
-  'postback',
-  { postback: PostbackContent },
-  { replyToken: t.string },
+export const PostbackEvent: Codec<PostbackEvent> = postbackEvent
+export interface PostbackEvent extends EventBase {
+  readonly type: 'postback'
+  readonly postback: PostbackContent
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken?: string
+}
+
+export const videoPlayCompleteEvent = /*#__PURE__*/ event(
+  'VideoPlayCompleteEvent',
+  'videoPlayComplete',
+  { replyToken: t.string, videoPlayComplete: VideoPlayComplete },
+  {},
 )
-export type PostbackEvent = t.TypeOf<typeof PostbackEvent>
 
 /**
  * A user finished viewing a video sent with a `trackingId`.
@@ -449,13 +592,20 @@ export type PostbackEvent = t.TypeOf<typeof PostbackEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const VideoPlayCompleteEvent = /*#__PURE__*/ event(
-  'VideoPlayCompleteEvent',
-  'videoPlayComplete',
-  { replyToken: t.string, videoPlayComplete: VideoPlayComplete },
+export const VideoPlayCompleteEvent: Codec<VideoPlayCompleteEvent> = videoPlayCompleteEvent
+export interface VideoPlayCompleteEvent extends EventBase {
+  readonly type: 'videoPlayComplete'
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken: string
+  readonly videoPlayComplete: VideoPlayComplete
+}
+
+export const beaconEvent = /*#__PURE__*/ event(
+  'BeaconEvent',
+  'beacon',
+  { replyToken: t.string, beacon: BeaconContent },
   {},
 )
-export type VideoPlayCompleteEvent = t.TypeOf<typeof VideoPlayCompleteEvent>
 
 /**
  * A user entered the range of a LINE Beacon.
@@ -471,13 +621,20 @@ export type VideoPlayCompleteEvent = t.TypeOf<typeof VideoPlayCompleteEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const BeaconEvent = /*#__PURE__*/ event(
-  'BeaconEvent',
-  'beacon',
-  { replyToken: t.string, beacon: BeaconContent },
-  {},
+export const BeaconEvent: Codec<BeaconEvent> = beaconEvent
+export interface BeaconEvent extends EventBase {
+  readonly type: 'beacon'
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken: string
+  readonly beacon: BeaconContent
+}
+
+export const accountLinkEvent = /*#__PURE__*/ event(
+  'AccountLinkEvent',
+  'accountLink',
+  { link: LinkContent },
+  { replyToken: t.string },
 )
-export type BeaconEvent = t.TypeOf<typeof BeaconEvent>
 
 /**
  * A user linked their LINE account with your service's account. `replyToken` is absent when linking failed.
@@ -493,13 +650,20 @@ export type BeaconEvent = t.TypeOf<typeof BeaconEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const AccountLinkEvent = /*#__PURE__*/ event(
-  'AccountLinkEvent',
-  'accountLink',
-  { link: LinkContent },
-  { replyToken: t.string },
+export const AccountLinkEvent: Codec<AccountLinkEvent> = accountLinkEvent
+export interface AccountLinkEvent extends EventBase {
+  readonly type: 'accountLink'
+  readonly link: LinkContent
+  /** Absent when linking failed. */
+  readonly replyToken?: string
+}
+
+export const membershipEvent = /*#__PURE__*/ event(
+  'MembershipEvent',
+  'membership',
+  { replyToken: t.string, membership: MembershipContent },
+  {},
 )
-export type AccountLinkEvent = t.TypeOf<typeof AccountLinkEvent>
 
 /**
  * A user joined, left or renewed a membership of the LINE Official Account.
@@ -515,13 +679,20 @@ export type AccountLinkEvent = t.TypeOf<typeof AccountLinkEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const MembershipEvent = /*#__PURE__*/ event(
-  'MembershipEvent',
-  'membership',
-  { replyToken: t.string, membership: MembershipContent },
+export const MembershipEvent: Codec<MembershipEvent> = membershipEvent
+export interface MembershipEvent extends EventBase {
+  readonly type: 'membership'
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken: string
+  readonly membership: MembershipContent
+}
+
+export const moduleEvent = /*#__PURE__*/ event(
+  'ModuleEvent',
+  'module',
+  { module: ModuleContent },
   {},
 )
-export type MembershipEvent = t.TypeOf<typeof MembershipEvent>
 
 /**
  * A module channel was attached to or detached from a LINE Official Account.
@@ -537,13 +708,18 @@ export type MembershipEvent = t.TypeOf<typeof MembershipEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const ModuleEvent = /*#__PURE__*/ event(
-  'ModuleEvent',
-  'module',
-  { module: ModuleContent },
+export const ModuleEvent: Codec<ModuleEvent> = moduleEvent
+export interface ModuleEvent extends EventBase {
+  readonly type: 'module'
+  readonly module: ModuleContent
+}
+
+export const activatedEvent = /*#__PURE__*/ event(
+  'ActivatedEvent',
+  'activated',
+  { chatControl: ChatControl },
   {},
 )
-export type ModuleEvent = t.TypeOf<typeof ModuleEvent>
 
 /**
  * The module channel became the Active Channel, until `chatControl.expireAt`.
@@ -559,13 +735,13 @@ export type ModuleEvent = t.TypeOf<typeof ModuleEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const ActivatedEvent = /*#__PURE__*/ event(
-  'ActivatedEvent',
-  'activated',
-  { chatControl: ChatControl },
-  {},
-)
-export type ActivatedEvent = t.TypeOf<typeof ActivatedEvent>
+export const ActivatedEvent: Codec<ActivatedEvent> = activatedEvent
+export interface ActivatedEvent extends EventBase {
+  readonly type: 'activated'
+  readonly chatControl: ChatControl
+}
+
+export const deactivatedEvent = /*#__PURE__*/ event('DeactivatedEvent', 'deactivated', {}, {})
 
 /**
  * The module channel became the Standby Channel.
@@ -581,8 +757,12 @@ export type ActivatedEvent = t.TypeOf<typeof ActivatedEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const DeactivatedEvent = /*#__PURE__*/ event('DeactivatedEvent', 'deactivated', {}, {})
-export type DeactivatedEvent = t.TypeOf<typeof DeactivatedEvent>
+export const DeactivatedEvent: Codec<DeactivatedEvent> = deactivatedEvent
+export interface DeactivatedEvent extends EventBase {
+  readonly type: 'deactivated'
+}
+
+export const botSuspendedEvent = /*#__PURE__*/ event('BotSuspendedEvent', 'botSuspended', {}, {})
 
 /**
  * The LINE Official Account was suspended.
@@ -598,8 +778,12 @@ export type DeactivatedEvent = t.TypeOf<typeof DeactivatedEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const BotSuspendedEvent = /*#__PURE__*/ event('BotSuspendedEvent', 'botSuspended', {}, {})
-export type BotSuspendedEvent = t.TypeOf<typeof BotSuspendedEvent>
+export const BotSuspendedEvent: Codec<BotSuspendedEvent> = botSuspendedEvent
+export interface BotSuspendedEvent extends EventBase {
+  readonly type: 'botSuspended'
+}
+
+export const botResumedEvent = /*#__PURE__*/ event('BotResumedEvent', 'botResumed', {}, {})
 
 /**
  * The LINE Official Account returned from suspension.
@@ -615,8 +799,17 @@ export type BotSuspendedEvent = t.TypeOf<typeof BotSuspendedEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const BotResumedEvent = /*#__PURE__*/ event('BotResumedEvent', 'botResumed', {}, {})
-export type BotResumedEvent = t.TypeOf<typeof BotResumedEvent>
+export const BotResumedEvent: Codec<BotResumedEvent> = botResumedEvent
+export interface BotResumedEvent extends EventBase {
+  readonly type: 'botResumed'
+}
+
+export const pnpDeliveryCompletionEvent = /*#__PURE__*/ event(
+  'PnpDeliveryCompletionEvent',
+  'delivery',
+  { delivery: PnpDelivery },
+  {},
+)
 
 /**
  * A LINE notification message was delivered; `delivery.data` is the hashed phone number or the `X-Line-Delivery-Tag` value.
@@ -632,13 +825,19 @@ export type BotResumedEvent = t.TypeOf<typeof BotResumedEvent>
  * @since 0.1.0
  * @category Codecs
  */
-export const PnpDeliveryCompletionEvent = /*#__PURE__*/ event(
-  'PnpDeliveryCompletionEvent',
-  'delivery',
-  { delivery: PnpDelivery },
-  {},
+export const PnpDeliveryCompletionEvent: Codec<PnpDeliveryCompletionEvent> =
+  pnpDeliveryCompletionEvent
+export interface PnpDeliveryCompletionEvent extends EventBase {
+  readonly type: 'delivery'
+  readonly delivery: PnpDelivery
+}
+
+export const messageEditedEvent = /*#__PURE__*/ event(
+  'MessageEditedEvent',
+  'messageEdited',
+  { message: MessageContent },
+  { replyToken: t.string },
 )
-export type PnpDeliveryCompletionEvent = t.TypeOf<typeof PnpDeliveryCompletionEvent>
 
 /**
  * A user edited a message they sent (today only text, only in group chats). Edits may arrive out of order: the one with the largest `timestamp` is the latest.
@@ -654,13 +853,13 @@ export type PnpDeliveryCompletionEvent = t.TypeOf<typeof PnpDeliveryCompletionEv
  * @since 0.1.0
  * @category Codecs
  */
-export const MessageEditedEvent = /*#__PURE__*/ event(
-  'MessageEditedEvent',
-  'messageEdited',
-  { message: MessageContent },
-  { replyToken: t.string },
-)
-export type MessageEditedEvent = t.TypeOf<typeof MessageEditedEvent>
+export const MessageEditedEvent: Codec<MessageEditedEvent> = messageEditedEvent
+export interface MessageEditedEvent extends EventBase {
+  readonly type: 'messageEdited'
+  readonly message: MessageContent
+  /** Reply with it, once and soon: it expires. */
+  readonly replyToken?: string
+}
 
 /**
  * An event of a `type` this version does not know, kept whole in `raw`: log it, never drop it.
@@ -679,7 +878,9 @@ export type MessageEditedEvent = t.TypeOf<typeof MessageEditedEvent>
  * @since 0.1.0
  * @category Types
  */
-export type UnknownEvent = Unknown<'UnknownEvent'>
+export interface UnknownEvent extends Unknown<'UnknownEvent'> {
+  readonly _tag: 'UnknownEvent'
+}
 
 /**
  * A webhook event: one of the 20 types LINE documents, discriminated by `type`, or
@@ -706,7 +907,7 @@ export type UnknownEvent = Unknown<'UnknownEvent'>
  * @since 0.1.0
  * @category Codecs
  */
-export const Event = /*#__PURE__*/ taggedUnion(
+export const Event: TaggedUnionCodec<Event> = /*#__PURE__*/ taggedUnion(
   'Event',
   {
     message: MessageEvent,
@@ -732,4 +933,25 @@ export const Event = /*#__PURE__*/ taggedUnion(
   },
   'UnknownEvent',
 )
-export type Event = t.TypeOf<typeof Event>
+export type Event =
+  | MessageEvent
+  | UnsendEvent
+  | FollowEvent
+  | UnfollowEvent
+  | JoinEvent
+  | LeaveEvent
+  | MemberJoinedEvent
+  | MemberLeftEvent
+  | PostbackEvent
+  | VideoPlayCompleteEvent
+  | BeaconEvent
+  | AccountLinkEvent
+  | MembershipEvent
+  | ModuleEvent
+  | ActivatedEvent
+  | DeactivatedEvent
+  | BotSuspendedEvent
+  | BotResumedEvent
+  | PnpDeliveryCompletionEvent
+  | MessageEditedEvent
+  | UnknownEvent

@@ -1,7 +1,14 @@
 import * as t from 'io-ts'
 import { integer } from './primitives.js'
 import { struct } from './struct.js'
-import { taggedUnion, type Unknown } from './tagged-union.js'
+import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
+import type { Codec } from './codec.js'
+
+export const joinedMembershipContent = /*#__PURE__*/ struct(
+  'JoinedMembershipContent',
+  { type: /*#__PURE__*/ t.literal('joined'), membershipId: integer },
+  {},
+)
 
 /**
  * A user joined a membership.
@@ -16,12 +23,17 @@ import { taggedUnion, type Unknown } from './tagged-union.js'
  * @since 0.1.0
  * @category Codecs
  */
-export const JoinedMembershipContent = /*#__PURE__*/ struct(
-  'JoinedMembershipContent',
-  { type: /*#__PURE__*/ t.literal('joined'), membershipId: integer },
+export const JoinedMembershipContent: Codec<JoinedMembershipContent> = joinedMembershipContent
+export interface JoinedMembershipContent {
+  readonly type: 'joined'
+  readonly membershipId: number
+}
+
+export const leftMembershipContent = /*#__PURE__*/ struct(
+  'LeftMembershipContent',
+  { type: /*#__PURE__*/ t.literal('left'), membershipId: integer },
   {},
 )
-export type JoinedMembershipContent = t.TypeOf<typeof JoinedMembershipContent>
 
 /**
  * A user left a membership.
@@ -36,12 +48,17 @@ export type JoinedMembershipContent = t.TypeOf<typeof JoinedMembershipContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const LeftMembershipContent = /*#__PURE__*/ struct(
-  'LeftMembershipContent',
-  { type: /*#__PURE__*/ t.literal('left'), membershipId: integer },
+export const LeftMembershipContent: Codec<LeftMembershipContent> = leftMembershipContent
+export interface LeftMembershipContent {
+  readonly type: 'left'
+  readonly membershipId: number
+}
+
+export const renewedMembershipContent = /*#__PURE__*/ struct(
+  'RenewedMembershipContent',
+  { type: /*#__PURE__*/ t.literal('renewed'), membershipId: integer },
   {},
 )
-export type LeftMembershipContent = t.TypeOf<typeof LeftMembershipContent>
 
 /**
  * A user renewed a membership.
@@ -56,12 +73,11 @@ export type LeftMembershipContent = t.TypeOf<typeof LeftMembershipContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const RenewedMembershipContent = /*#__PURE__*/ struct(
-  'RenewedMembershipContent',
-  { type: /*#__PURE__*/ t.literal('renewed'), membershipId: integer },
-  {},
-)
-export type RenewedMembershipContent = t.TypeOf<typeof RenewedMembershipContent>
+export const RenewedMembershipContent: Codec<RenewedMembershipContent> = renewedMembershipContent
+export interface RenewedMembershipContent {
+  readonly type: 'renewed'
+  readonly membershipId: number
+}
 
 /**
  * A membership change of a `type` this version does not know, kept whole in `raw`.
@@ -80,7 +96,9 @@ export type RenewedMembershipContent = t.TypeOf<typeof RenewedMembershipContent>
  * @since 0.1.0
  * @category Types
  */
-export type UnknownMembershipContent = Unknown<'UnknownMembershipContent'>
+export interface UnknownMembershipContent extends Unknown<'UnknownMembershipContent'> {
+  readonly _tag: 'UnknownMembershipContent'
+}
 
 /**
  * What happened to a membership: joined, left or renewed, or {@link UnknownMembershipContent}.
@@ -95,7 +113,7 @@ export type UnknownMembershipContent = Unknown<'UnknownMembershipContent'>
  * @since 0.1.0
  * @category Codecs
  */
-export const MembershipContent = /*#__PURE__*/ taggedUnion(
+export const MembershipContent: TaggedUnionCodec<MembershipContent> = /*#__PURE__*/ taggedUnion(
   'MembershipContent',
   {
     joined: JoinedMembershipContent,
@@ -104,4 +122,8 @@ export const MembershipContent = /*#__PURE__*/ taggedUnion(
   },
   'UnknownMembershipContent',
 )
-export type MembershipContent = t.TypeOf<typeof MembershipContent>
+export type MembershipContent =
+  | JoinedMembershipContent
+  | LeftMembershipContent
+  | RenewedMembershipContent
+  | UnknownMembershipContent

@@ -2,7 +2,14 @@ import * as t from 'io-ts'
 import { readonlyArray } from './array.js'
 import { integer } from './primitives.js'
 import { struct } from './struct.js'
-import { taggedUnion, type Unknown } from './tagged-union.js'
+import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
+import type { Codec } from './codec.js'
+
+export const userMentionee = /*#__PURE__*/ struct(
+  'UserMentionee',
+  { type: /*#__PURE__*/ t.literal('user'), index: integer, length: integer },
+  { userId: t.string, isSelf: t.boolean },
+)
 
 /**
  * A mentioned user. `userId` is only included when the user consents to share their profile;
@@ -19,12 +26,24 @@ import { taggedUnion, type Unknown } from './tagged-union.js'
  * @since 0.1.0
  * @category Codecs
  */
-export const UserMentionee = /*#__PURE__*/ struct(
-  'UserMentionee',
-  { type: /*#__PURE__*/ t.literal('user'), index: integer, length: integer },
-  { userId: t.string, isSelf: t.boolean },
+export const UserMentionee: Codec<UserMentionee> = userMentionee
+export interface UserMentionee {
+  readonly type: 'user'
+  /** Where the mention starts in the text, in UTF-16 code units. */
+  readonly index: number
+  /** The mention's length, in UTF-16 code units. */
+  readonly length: number
+  /** Only when the user consents to share their profile. */
+  readonly userId?: string
+  /** Whether the mention is of the bot that receives the webhook. */
+  readonly isSelf?: boolean
+}
+
+export const allMentionee = /*#__PURE__*/ struct(
+  'AllMentionee',
+  { type: /*#__PURE__*/ t.literal('all'), index: integer, length: integer },
+  {},
 )
-export type UserMentionee = t.TypeOf<typeof UserMentionee>
 
 /**
  * A mention of everyone in the group (`@All`).
@@ -39,12 +58,14 @@ export type UserMentionee = t.TypeOf<typeof UserMentionee>
  * @since 0.1.0
  * @category Codecs
  */
-export const AllMentionee = /*#__PURE__*/ struct(
-  'AllMentionee',
-  { type: /*#__PURE__*/ t.literal('all'), index: integer, length: integer },
-  {},
-)
-export type AllMentionee = t.TypeOf<typeof AllMentionee>
+export const AllMentionee: Codec<AllMentionee> = allMentionee
+export interface AllMentionee {
+  readonly type: 'all'
+  /** Where the mention starts in the text, in UTF-16 code units. */
+  readonly index: number
+  /** The mention's length, in UTF-16 code units. */
+  readonly length: number
+}
 
 /**
  * A mentionee of a `type` this version does not know, kept whole in `raw`.
@@ -64,7 +85,9 @@ export type AllMentionee = t.TypeOf<typeof AllMentionee>
  * @since 0.1.0
  * @category Types
  */
-export type UnknownMentionee = Unknown<'UnknownMentionee'>
+export interface UnknownMentionee extends Unknown<'UnknownMentionee'> {
+  readonly _tag: 'UnknownMentionee'
+}
 
 /**
  * Who a text message mentions: a user, everyone, or {@link UnknownMentionee}.
@@ -80,12 +103,18 @@ export type UnknownMentionee = Unknown<'UnknownMentionee'>
  * @since 0.1.0
  * @category Codecs
  */
-export const Mentionee = /*#__PURE__*/ taggedUnion(
+export const Mentionee: TaggedUnionCodec<Mentionee> = /*#__PURE__*/ taggedUnion(
   'Mentionee',
   { user: UserMentionee, all: AllMentionee },
   'UnknownMentionee',
 )
-export type Mentionee = t.TypeOf<typeof Mentionee>
+export type Mentionee = UserMentionee | AllMentionee | UnknownMentionee
+
+export const mention = /*#__PURE__*/ struct(
+  'Mention',
+  { mentionees: /*#__PURE__*/ readonlyArray(Mentionee) },
+  {},
+)
 
 /**
  * The mentions in a text message.
@@ -100,9 +129,7 @@ export type Mentionee = t.TypeOf<typeof Mentionee>
  * @since 0.1.0
  * @category Codecs
  */
-export const Mention = /*#__PURE__*/ struct(
-  'Mention',
-  { mentionees: /*#__PURE__*/ readonlyArray(Mentionee) },
-  {},
-)
-export type Mention = t.TypeOf<typeof Mention>
+export const Mention: Codec<Mention> = mention
+export interface Mention {
+  readonly mentionees: readonly Mentionee[]
+}

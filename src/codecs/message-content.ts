@@ -1,9 +1,16 @@
 import * as t from 'io-ts'
 import { readonlyArray } from './array.js'
 import { Mention } from './mentionee.js'
-import { integer, openEnum } from './primitives.js'
+import { integer, openEnum, type OpenEnum } from './primitives.js'
 import { struct } from './struct.js'
-import { taggedUnion, type Unknown } from './tagged-union.js'
+import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
+import type { Codec } from './codec.js'
+
+export const contentProvider = /*#__PURE__*/ struct(
+  'ContentProvider',
+  { type: /*#__PURE__*/ openEnum(['line', 'external']) },
+  { originalContentUrl: t.string, previewImageUrl: t.string },
+)
 
 /**
  * Who holds a media file: `line` (download it with the message id) or `external`, with its URLs.
@@ -20,12 +27,21 @@ import { taggedUnion, type Unknown } from './tagged-union.js'
  * @since 0.1.0
  * @category Codecs
  */
-export const ContentProvider = /*#__PURE__*/ struct(
-  'ContentProvider',
-  { type: /*#__PURE__*/ openEnum(['line', 'external']) },
-  { originalContentUrl: t.string, previewImageUrl: t.string },
+export const ContentProvider: Codec<ContentProvider> = contentProvider
+export interface ContentProvider {
+  /** `line`: download it with the message ID; `external`: from the URLs. */
+  readonly type: OpenEnum<'line' | 'external'>
+  /** The file's URL, when `type` is `external`. */
+  readonly originalContentUrl?: string
+  /** The preview image's URL, when `type` is `external`. */
+  readonly previewImageUrl?: string
+}
+
+export const emoji = /*#__PURE__*/ struct(
+  'Emoji',
+  { index: integer, length: integer, productId: t.string, emojiId: t.string },
+  {},
 )
-export type ContentProvider = t.TypeOf<typeof ContentProvider>
 
 /**
  * A LINE emoji inside a text message.
@@ -41,12 +57,26 @@ export type ContentProvider = t.TypeOf<typeof ContentProvider>
  * @since 0.1.0
  * @category Codecs
  */
-export const Emoji = /*#__PURE__*/ struct(
-  'Emoji',
-  { index: integer, length: integer, productId: t.string, emojiId: t.string },
-  {},
+export const Emoji: Codec<Emoji> = emoji
+export interface Emoji {
+  /** Where the emoji starts in the text, in UTF-16 code units. */
+  readonly index: number
+  /** Its length in the text, in UTF-16 code units. */
+  readonly length: number
+  readonly productId: string
+  readonly emojiId: string
+}
+
+export const textMessageContent = /*#__PURE__*/ struct(
+  'TextMessageContent',
+  { type: /*#__PURE__*/ t.literal('text'), id: t.string, text: t.string, quoteToken: t.string },
+  {
+    emojis: /*#__PURE__*/ readonlyArray(Emoji),
+    mention: Mention,
+    quotedMessageId: t.string,
+    markAsReadToken: t.string,
+  },
 )
-export type Emoji = t.TypeOf<typeof Emoji>
 
 /**
  * A text message, with its LINE emojis and mentions.
@@ -62,17 +92,26 @@ export type Emoji = t.TypeOf<typeof Emoji>
  * @since 0.1.0
  * @category Codecs
  */
-export const TextMessageContent = /*#__PURE__*/ struct(
-  'TextMessageContent',
-  { type: /*#__PURE__*/ t.literal('text'), id: t.string, text: t.string, quoteToken: t.string },
-  {
-    emojis: /*#__PURE__*/ readonlyArray(Emoji),
-    mention: Mention,
-    quotedMessageId: t.string,
-    markAsReadToken: t.string,
-  },
+export const TextMessageContent: Codec<TextMessageContent> = textMessageContent
+export interface TextMessageContent {
+  readonly type: 'text'
+  readonly id: string
+  readonly text: string
+  /** Quotes this message in a reply. */
+  readonly quoteToken: string
+  readonly emojis?: readonly Emoji[]
+  readonly mention?: Mention
+  /** The ID of the message this one quotes. */
+  readonly quotedMessageId?: string
+  /** Marks the message as read (with the mark-as-read API) when the chat is shown. */
+  readonly markAsReadToken?: string
+}
+
+export const imageSet = /*#__PURE__*/ struct(
+  'ImageSet',
+  { id: t.string },
+  { index: integer, total: integer },
 )
-export type TextMessageContent = t.TypeOf<typeof TextMessageContent>
 
 /**
  * Which image of several sent at once this is.
@@ -87,12 +126,26 @@ export type TextMessageContent = t.TypeOf<typeof TextMessageContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const ImageSet = /*#__PURE__*/ struct(
-  'ImageSet',
-  { id: t.string },
-  { index: integer, total: integer },
+export const ImageSet: Codec<ImageSet> = imageSet
+export interface ImageSet {
+  /** The same for every image sent at once. */
+  readonly id: string
+  /** Which of them this is, from 1. */
+  readonly index?: number
+  /** How many were sent at once. */
+  readonly total?: number
+}
+
+export const imageMessageContent = /*#__PURE__*/ struct(
+  'ImageMessageContent',
+  {
+    type: /*#__PURE__*/ t.literal('image'),
+    id: t.string,
+    contentProvider: ContentProvider,
+    quoteToken: t.string,
+  },
+  { imageSet: ImageSet, markAsReadToken: t.string },
 )
-export type ImageSet = t.TypeOf<typeof ImageSet>
 
 /**
  * An image message.
@@ -108,17 +161,29 @@ export type ImageSet = t.TypeOf<typeof ImageSet>
  * @since 0.1.0
  * @category Codecs
  */
-export const ImageMessageContent = /*#__PURE__*/ struct(
-  'ImageMessageContent',
+export const ImageMessageContent: Codec<ImageMessageContent> = imageMessageContent
+export interface ImageMessageContent {
+  readonly type: 'image'
+  readonly id: string
+  /** Who holds the file. */
+  readonly contentProvider: ContentProvider
+  /** Quotes this message in a reply. */
+  readonly quoteToken: string
+  readonly imageSet?: ImageSet
+  /** Marks the message as read (with the mark-as-read API) when the chat is shown. */
+  readonly markAsReadToken?: string
+}
+
+export const videoMessageContent = /*#__PURE__*/ struct(
+  'VideoMessageContent',
   {
-    type: /*#__PURE__*/ t.literal('image'),
+    type: /*#__PURE__*/ t.literal('video'),
     id: t.string,
     contentProvider: ContentProvider,
     quoteToken: t.string,
   },
-  { imageSet: ImageSet, markAsReadToken: t.string },
+  { duration: integer, markAsReadToken: t.string },
 )
-export type ImageMessageContent = t.TypeOf<typeof ImageMessageContent>
 
 /**
  * A video message; `duration` is in milliseconds.
@@ -135,17 +200,25 @@ export type ImageMessageContent = t.TypeOf<typeof ImageMessageContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const VideoMessageContent = /*#__PURE__*/ struct(
-  'VideoMessageContent',
-  {
-    type: /*#__PURE__*/ t.literal('video'),
-    id: t.string,
-    contentProvider: ContentProvider,
-    quoteToken: t.string,
-  },
+export const VideoMessageContent: Codec<VideoMessageContent> = videoMessageContent
+export interface VideoMessageContent {
+  readonly type: 'video'
+  readonly id: string
+  /** Who holds the file. */
+  readonly contentProvider: ContentProvider
+  /** Quotes this message in a reply. */
+  readonly quoteToken: string
+  /** In milliseconds. */
+  readonly duration?: number
+  /** Marks the message as read (with the mark-as-read API) when the chat is shown. */
+  readonly markAsReadToken?: string
+}
+
+export const audioMessageContent = /*#__PURE__*/ struct(
+  'AudioMessageContent',
+  { type: /*#__PURE__*/ t.literal('audio'), id: t.string, contentProvider: ContentProvider },
   { duration: integer, markAsReadToken: t.string },
 )
-export type VideoMessageContent = t.TypeOf<typeof VideoMessageContent>
 
 /**
  * An audio message; `duration` is in milliseconds.
@@ -161,12 +234,23 @@ export type VideoMessageContent = t.TypeOf<typeof VideoMessageContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const AudioMessageContent = /*#__PURE__*/ struct(
-  'AudioMessageContent',
-  { type: /*#__PURE__*/ t.literal('audio'), id: t.string, contentProvider: ContentProvider },
-  { duration: integer, markAsReadToken: t.string },
+export const AudioMessageContent: Codec<AudioMessageContent> = audioMessageContent
+export interface AudioMessageContent {
+  readonly type: 'audio'
+  readonly id: string
+  /** Who holds the file. */
+  readonly contentProvider: ContentProvider
+  /** In milliseconds. */
+  readonly duration?: number
+  /** Marks the message as read (with the mark-as-read API) when the chat is shown. */
+  readonly markAsReadToken?: string
+}
+
+export const fileMessageContent = /*#__PURE__*/ struct(
+  'FileMessageContent',
+  { type: /*#__PURE__*/ t.literal('file'), id: t.string, fileName: t.string, fileSize: integer },
+  { markAsReadToken: t.string },
 )
-export type AudioMessageContent = t.TypeOf<typeof AudioMessageContent>
 
 /**
  * A file message; `fileSize` is in bytes.
@@ -183,12 +267,27 @@ export type AudioMessageContent = t.TypeOf<typeof AudioMessageContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const FileMessageContent = /*#__PURE__*/ struct(
-  'FileMessageContent',
-  { type: /*#__PURE__*/ t.literal('file'), id: t.string, fileName: t.string, fileSize: integer },
-  { markAsReadToken: t.string },
+export const FileMessageContent: Codec<FileMessageContent> = fileMessageContent
+export interface FileMessageContent {
+  readonly type: 'file'
+  readonly id: string
+  readonly fileName: string
+  /** In bytes. */
+  readonly fileSize: number
+  /** Marks the message as read (with the mark-as-read API) when the chat is shown. */
+  readonly markAsReadToken?: string
+}
+
+export const locationMessageContent = /*#__PURE__*/ struct(
+  'LocationMessageContent',
+  {
+    type: /*#__PURE__*/ t.literal('location'),
+    id: t.string,
+    latitude: t.number,
+    longitude: t.number,
+  },
+  { title: t.string, address: t.string, markAsReadToken: t.string },
 )
-export type FileMessageContent = t.TypeOf<typeof FileMessageContent>
 
 /**
  * A location message.
@@ -204,17 +303,17 @@ export type FileMessageContent = t.TypeOf<typeof FileMessageContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const LocationMessageContent = /*#__PURE__*/ struct(
-  'LocationMessageContent',
-  {
-    type: /*#__PURE__*/ t.literal('location'),
-    id: t.string,
-    latitude: t.number,
-    longitude: t.number,
-  },
-  { title: t.string, address: t.string, markAsReadToken: t.string },
-)
-export type LocationMessageContent = t.TypeOf<typeof LocationMessageContent>
+export const LocationMessageContent: Codec<LocationMessageContent> = locationMessageContent
+export interface LocationMessageContent {
+  readonly type: 'location'
+  readonly id: string
+  readonly latitude: number
+  readonly longitude: number
+  readonly title?: string
+  readonly address?: string
+  /** Marks the message as read (with the mark-as-read API) when the chat is shown. */
+  readonly markAsReadToken?: string
+}
 
 /**
  * How a sticker looks and sounds. A value newer than this version is kept as its string.
@@ -231,8 +330,19 @@ export type LocationMessageContent = t.TypeOf<typeof LocationMessageContent>
  * @since 0.1.0
  * @category Types
  */
-export type StickerResourceType = t.TypeOf<typeof stickerResourceType>
-const stickerResourceType = /*#__PURE__*/ openEnum([
+export type StickerResourceType = OpenEnum<
+  | 'STATIC'
+  | 'ANIMATION'
+  | 'SOUND'
+  | 'ANIMATION_SOUND'
+  | 'POPUP'
+  | 'POPUP_SOUND'
+  | 'CUSTOM'
+  | 'MESSAGE'
+  | 'NAME_TEXT'
+  | 'PER_STICKER_TEXT'
+>
+const stickerResourceType: t.Type<StickerResourceType, string> = /*#__PURE__*/ openEnum([
   'STATIC',
   'ANIMATION',
   'SOUND',
@@ -245,21 +355,7 @@ const stickerResourceType = /*#__PURE__*/ openEnum([
   'PER_STICKER_TEXT',
 ])
 
-/**
- * A sticker message. `keywords` (up to 15, experimental) and `text` (message stickers) are optional.
- *
- * @example
- * ```ts
- * import { StickerMessageContent } from 'line-webhook'
- *
- * const sticker = { type: 'sticker', id: '1501597916', quoteToken: 'q3Plxr4AgKd', packageId: '11538', stickerId: '51626530', stickerResourceType: 'ANIMATION' }
- * console.log(StickerMessageContent.is(sticker)) // => true
- * ```
- *
- * @since 0.1.0
- * @category Codecs
- */
-export const StickerMessageContent = /*#__PURE__*/ struct(
+export const stickerMessageContent = /*#__PURE__*/ struct(
   'StickerMessageContent',
   {
     type: /*#__PURE__*/ t.literal('sticker'),
@@ -276,7 +372,39 @@ export const StickerMessageContent = /*#__PURE__*/ struct(
     markAsReadToken: t.string,
   },
 )
-export type StickerMessageContent = t.TypeOf<typeof StickerMessageContent>
+
+/**
+ * A sticker message. `keywords` (up to 15, experimental) and `text` (message stickers) are optional.
+ *
+ * @example
+ * ```ts
+ * import { StickerMessageContent } from 'line-webhook'
+ *
+ * const sticker = { type: 'sticker', id: '1501597916', quoteToken: 'q3Plxr4AgKd', packageId: '11538', stickerId: '51626530', stickerResourceType: 'ANIMATION' }
+ * console.log(StickerMessageContent.is(sticker)) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category Codecs
+ */
+export const StickerMessageContent: Codec<StickerMessageContent> = stickerMessageContent
+export interface StickerMessageContent {
+  readonly type: 'sticker'
+  readonly id: string
+  readonly packageId: string
+  readonly stickerId: string
+  readonly stickerResourceType: StickerResourceType
+  /** Quotes this message in a reply. */
+  readonly quoteToken: string
+  /** Up to 15 keywords describing the sticker (experimental). */
+  readonly keywords?: readonly string[]
+  /** The text of a message sticker. */
+  readonly text?: string
+  /** The ID of the message this one quotes. */
+  readonly quotedMessageId?: string
+  /** Marks the message as read (with the mark-as-read API) when the chat is shown. */
+  readonly markAsReadToken?: string
+}
 
 /**
  * A message of a `type` this version does not know, kept whole in `raw`.
@@ -295,7 +423,9 @@ export type StickerMessageContent = t.TypeOf<typeof StickerMessageContent>
  * @since 0.1.0
  * @category Types
  */
-export type UnknownMessageContent = Unknown<'UnknownMessageContent'>
+export interface UnknownMessageContent extends Unknown<'UnknownMessageContent'> {
+  readonly _tag: 'UnknownMessageContent'
+}
 
 /**
  * The message of a message event: text, image, video, audio, file, location or sticker, or
@@ -312,7 +442,7 @@ export type UnknownMessageContent = Unknown<'UnknownMessageContent'>
  * @since 0.1.0
  * @category Codecs
  */
-export const MessageContent = /*#__PURE__*/ taggedUnion(
+export const MessageContent: TaggedUnionCodec<MessageContent> = /*#__PURE__*/ taggedUnion(
   'MessageContent',
   {
     text: TextMessageContent,
@@ -325,4 +455,12 @@ export const MessageContent = /*#__PURE__*/ taggedUnion(
   },
   'UnknownMessageContent',
 )
-export type MessageContent = t.TypeOf<typeof MessageContent>
+export type MessageContent =
+  | TextMessageContent
+  | ImageMessageContent
+  | VideoMessageContent
+  | AudioMessageContent
+  | FileMessageContent
+  | LocationMessageContent
+  | StickerMessageContent
+  | UnknownMessageContent

@@ -1,8 +1,19 @@
 import * as t from 'io-ts'
 import { readonlyArray } from './array.js'
-import { openEnum } from './primitives.js'
+import { openEnum, type OpenEnum } from './primitives.js'
 import { struct } from './struct.js'
-import { taggedUnion, type Unknown } from './tagged-union.js'
+import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
+import type { Codec } from './codec.js'
+
+export const attachedModuleContent = /*#__PURE__*/ struct(
+  'AttachedModuleContent',
+  {
+    type: /*#__PURE__*/ t.literal('attached'),
+    botId: t.string,
+    scopes: /*#__PURE__*/ readonlyArray(t.string),
+  },
+  {},
+)
 
 /**
  * A module channel was attached to a LINE Official Account, with the scopes its admin permitted.
@@ -18,16 +29,24 @@ import { taggedUnion, type Unknown } from './tagged-union.js'
  * @since 0.1.0
  * @category Codecs
  */
-export const AttachedModuleContent = /*#__PURE__*/ struct(
-  'AttachedModuleContent',
+export const AttachedModuleContent: Codec<AttachedModuleContent> = attachedModuleContent
+export interface AttachedModuleContent {
+  readonly type: 'attached'
+  /** The user ID of the bot the module channel was attached to. */
+  readonly botId: string
+  /** The scopes the admin permitted, such as `message:send`. */
+  readonly scopes: readonly string[]
+}
+
+export const detachedModuleContent = /*#__PURE__*/ struct(
+  'DetachedModuleContent',
   {
-    type: /*#__PURE__*/ t.literal('attached'),
+    type: /*#__PURE__*/ t.literal('detached'),
     botId: t.string,
-    scopes: /*#__PURE__*/ readonlyArray(t.string),
+    reason: /*#__PURE__*/ openEnum(['bot_deleted']),
   },
   {},
 )
-export type AttachedModuleContent = t.TypeOf<typeof AttachedModuleContent>
 
 /**
  * A module channel was detached from a LINE Official Account.
@@ -43,16 +62,13 @@ export type AttachedModuleContent = t.TypeOf<typeof AttachedModuleContent>
  * @since 0.1.0
  * @category Codecs
  */
-export const DetachedModuleContent = /*#__PURE__*/ struct(
-  'DetachedModuleContent',
-  {
-    type: /*#__PURE__*/ t.literal('detached'),
-    botId: t.string,
-    reason: /*#__PURE__*/ openEnum(['bot_deleted']),
-  },
-  {},
-)
-export type DetachedModuleContent = t.TypeOf<typeof DetachedModuleContent>
+export const DetachedModuleContent: Codec<DetachedModuleContent> = detachedModuleContent
+export interface DetachedModuleContent {
+  readonly type: 'detached'
+  /** The user ID of the bot the module channel was detached from. */
+  readonly botId: string
+  readonly reason: OpenEnum<'bot_deleted'>
+}
 
 /**
  * A module change of a `type` this version does not know, kept whole in `raw`.
@@ -71,7 +87,9 @@ export type DetachedModuleContent = t.TypeOf<typeof DetachedModuleContent>
  * @since 0.1.0
  * @category Types
  */
-export type UnknownModuleContent = Unknown<'UnknownModuleContent'>
+export interface UnknownModuleContent extends Unknown<'UnknownModuleContent'> {
+  readonly _tag: 'UnknownModuleContent'
+}
 
 /**
  * What happened to a module channel: attached or detached, or {@link UnknownModuleContent}.
@@ -86,9 +104,9 @@ export type UnknownModuleContent = Unknown<'UnknownModuleContent'>
  * @since 0.1.0
  * @category Codecs
  */
-export const ModuleContent = /*#__PURE__*/ taggedUnion(
+export const ModuleContent: TaggedUnionCodec<ModuleContent> = /*#__PURE__*/ taggedUnion(
   'ModuleContent',
   { attached: AttachedModuleContent, detached: DetachedModuleContent },
   'UnknownModuleContent',
 )
-export type ModuleContent = t.TypeOf<typeof ModuleContent>
+export type ModuleContent = AttachedModuleContent | DetachedModuleContent | UnknownModuleContent

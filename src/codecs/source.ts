@@ -1,6 +1,13 @@
 import * as t from 'io-ts'
 import { struct } from './struct.js'
-import { taggedUnion, type Unknown } from './tagged-union.js'
+import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
+import type { Codec } from './codec.js'
+
+export const userSource = /*#__PURE__*/ struct(
+  'UserSource',
+  { type: /*#__PURE__*/ t.literal('user') },
+  { userId: t.string },
+)
 
 /**
  * A one-on-one chat with a user. `userId` is absent when the user has not consented to share it.
@@ -15,12 +22,18 @@ import { taggedUnion, type Unknown } from './tagged-union.js'
  * @since 0.1.0
  * @category Codecs
  */
-export const UserSource = /*#__PURE__*/ struct(
-  'UserSource',
-  { type: /*#__PURE__*/ t.literal('user') },
+export const UserSource: Codec<UserSource> = userSource
+export interface UserSource {
+  readonly type: 'user'
+  /** Absent when the user has not consented to share it. */
+  readonly userId?: string
+}
+
+export const groupSource = /*#__PURE__*/ struct(
+  'GroupSource',
+  { type: /*#__PURE__*/ t.literal('group'), groupId: t.string },
   { userId: t.string },
 )
-export type UserSource = t.TypeOf<typeof UserSource>
 
 /**
  * A group chat. `userId` (the sender) is only included in message events.
@@ -36,12 +49,19 @@ export type UserSource = t.TypeOf<typeof UserSource>
  * @since 0.1.0
  * @category Codecs
  */
-export const GroupSource = /*#__PURE__*/ struct(
-  'GroupSource',
-  { type: /*#__PURE__*/ t.literal('group'), groupId: t.string },
+export const GroupSource: Codec<GroupSource> = groupSource
+export interface GroupSource {
+  readonly type: 'group'
+  readonly groupId: string
+  /** The sender: only in message events. */
+  readonly userId?: string
+}
+
+export const roomSource = /*#__PURE__*/ struct(
+  'RoomSource',
+  { type: /*#__PURE__*/ t.literal('room'), roomId: t.string },
   { userId: t.string },
 )
-export type GroupSource = t.TypeOf<typeof GroupSource>
 
 /**
  * A multi-person chat. `userId` (the sender) is only included in message events.
@@ -56,12 +76,13 @@ export type GroupSource = t.TypeOf<typeof GroupSource>
  * @since 0.1.0
  * @category Codecs
  */
-export const RoomSource = /*#__PURE__*/ struct(
-  'RoomSource',
-  { type: /*#__PURE__*/ t.literal('room'), roomId: t.string },
-  { userId: t.string },
-)
-export type RoomSource = t.TypeOf<typeof RoomSource>
+export const RoomSource: Codec<RoomSource> = roomSource
+export interface RoomSource {
+  readonly type: 'room'
+  readonly roomId: string
+  /** The sender: only in message events. */
+  readonly userId?: string
+}
 
 /**
  * A source of a `type` this version does not know, kept whole in `raw`.
@@ -80,7 +101,9 @@ export type RoomSource = t.TypeOf<typeof RoomSource>
  * @since 0.1.0
  * @category Types
  */
-export type UnknownSource = Unknown<'UnknownSource'>
+export interface UnknownSource extends Unknown<'UnknownSource'> {
+  readonly _tag: 'UnknownSource'
+}
 
 /**
  * Where an event came from: a user, a group chat or a multi-person chat, or
@@ -99,9 +122,9 @@ export type UnknownSource = Unknown<'UnknownSource'>
  * @since 0.1.0
  * @category Codecs
  */
-export const Source = /*#__PURE__*/ taggedUnion(
+export const Source: TaggedUnionCodec<Source> = /*#__PURE__*/ taggedUnion(
   'Source',
   { user: UserSource, group: GroupSource, room: RoomSource },
   'UnknownSource',
 )
-export type Source = t.TypeOf<typeof Source>
+export type Source = UserSource | GroupSource | RoomSource | UnknownSource

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
 import { isRecord, type UnknownRecord } from '../internal/record.js'
+import type { Codec } from './codec.js'
 
 /**
  * An object whose `type` is a string: all that is asked of an object of a type this version
@@ -52,6 +53,33 @@ class Fallback<Tag extends string> implements Unknown<Tag> {
     readonly _tag: Tag,
     readonly raw: UnknownTypedObject,
   ) {}
+}
+
+/**
+ * The codec of a union discriminated by `type`, such as `Event`: a {@link Codec} that also
+ * gives the codec of each known member by its `type` (`Event.members.message`), and the `_tag`
+ * of its fallback.
+ *
+ * @example
+ * ```ts
+ * import { MessageContent, type TaggedUnionCodec } from 'line-webhook'
+ *
+ * const codec: TaggedUnionCodec<MessageContent> = MessageContent
+ * console.log(Object.keys(codec.members)) // => ["text", "image", "video", "audio", "file", "location", "sticker"]
+ * console.log(codec.members.text.is({ type: 'text', id: '1', quoteToken: 'q', text: 'Hi' })) // => true
+ * console.log(codec.fallback) // => "UnknownMessageContent"
+ * ```
+ *
+ * @since 0.2.0
+ * @category Codecs
+ */
+export interface TaggedUnionCodec<
+  A extends { readonly type?: string | undefined },
+> extends Codec<A> {
+  readonly members: {
+    readonly [Type in NonNullable<A['type']>]: Codec<Extract<A, { readonly type: Type }>>
+  }
+  readonly fallback: Extract<A, Unknown<string>>['_tag']
 }
 
 /** Codecs of the known members by their `type`. */

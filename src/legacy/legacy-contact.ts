@@ -1,8 +1,15 @@
 import * as t from 'io-ts'
 import { struct } from '../codecs/struct.js'
+import type { Codec } from '../codecs/codec.js'
 
 /** The `type` a 2016 contact message gets: namespaced, so no message type LINE adds can take it. */
 export const LEGACY_CONTACT_TYPE = 'legacy:contact'
+
+export const legacyContactMessageContent = /*#__PURE__*/ struct(
+  'LegacyContactMessageContent',
+  { type: /*#__PURE__*/ t.literal(LEGACY_CONTACT_TYPE) },
+  { id: t.string, mid: t.string, displayName: t.string },
+)
 
 /**
  * A 2016 contact message (`contentType` 10) as the adapter writes it: today's messages have no
@@ -26,9 +33,13 @@ export const LEGACY_CONTACT_TYPE = 'legacy:contact'
  * @since 0.1.0
  * @category The 2016 BOT API trial format
  */
-export const LegacyContactMessageContent = /*#__PURE__*/ struct(
-  'LegacyContactMessageContent',
-  { type: /*#__PURE__*/ t.literal(LEGACY_CONTACT_TYPE) },
-  { id: t.string, mid: t.string, displayName: t.string },
-)
-export type LegacyContactMessageContent = t.TypeOf<typeof LegacyContactMessageContent>
+export const LegacyContactMessageContent: Codec<LegacyContactMessageContent> =
+  legacyContactMessageContent
+export interface LegacyContactMessageContent {
+  readonly type: 'legacy:contact'
+  /** The message ID. */
+  readonly id?: string
+  /** The contact's MID. */
+  readonly mid?: string
+  readonly displayName?: string
+}

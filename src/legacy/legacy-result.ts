@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { readonlyArray } from '../codecs/array.js'
 import { struct } from '../codecs/struct.js'
 import { isRecord } from '../internal/record.js'
+import type { Codec } from '../codecs/codec.js'
 
 /*
  * The 2016 LINE BOT API trial format, as LINE's wiki samples and the 2016 SDKs show it. Every
@@ -52,6 +53,18 @@ const stringRecord = /*#__PURE__*/ new t.Type<StringRecord>(
   t.identity,
 )
 
+export const legacyLocation = /*#__PURE__*/ struct(
+  'LegacyLocation',
+  {},
+  {
+    title: /*#__PURE__*/ nullable(t.string),
+    address: /*#__PURE__*/ nullable(t.string),
+    latitude: t.number,
+    longitude: t.number,
+    phone: /*#__PURE__*/ nullable(t.string),
+  },
+)
+
 /**
  * The `location` of a 2016 location message (`contentType` 7).
  *
@@ -66,37 +79,16 @@ const stringRecord = /*#__PURE__*/ new t.Type<StringRecord>(
  * @since 0.1.0
  * @category The 2016 BOT API trial format
  */
-export const LegacyLocation = /*#__PURE__*/ struct(
-  'LegacyLocation',
-  {},
-  {
-    title: /*#__PURE__*/ nullable(t.string),
-    address: /*#__PURE__*/ nullable(t.string),
-    latitude: t.number,
-    longitude: t.number,
-    phone: /*#__PURE__*/ nullable(t.string),
-  },
-)
-export type LegacyLocation = t.TypeOf<typeof LegacyLocation>
+export const LegacyLocation: Codec<LegacyLocation> = legacyLocation
+export interface LegacyLocation {
+  readonly title?: string | null
+  readonly address?: string | null
+  readonly latitude?: number
+  readonly longitude?: number
+  readonly phone?: string | null
+}
 
-/**
- * The `content` of a 2016 result: a message (`contentType`: 1 text, 2 image, 3 video, 4 audio,
- * 7 location, 8 sticker, 10 contact; what a type adds is in `contentMetadata`), or an operation
- * (`opType`: 4 added as friend, 8 blocked; the user is `params[0]`).
- *
- * @example
- * ```ts
- * import { LegacyContent } from 'line-webhook'
- *
- * const sticker = { id: '325708', createdTime: 1332394961610, from: 'uff2aec188e58752ee1fb0f9507c6529a', contentType: 8, contentMetadata: { STKID: '5678', STKPKGID: '1234', STKVER: '1' } }
- * console.log(LegacyContent.is(sticker)) // => true
- * console.log(LegacyContent.is({ opType: 4, revision: 2469, params: ['u0f3bfc598b061eba02183bfc5280886a', null, null] })) // => true
- * ```
- *
- * @since 0.1.0
- * @category The 2016 BOT API trial format
- */
-export const LegacyContent = /*#__PURE__*/ struct(
+export const legacyContent = /*#__PURE__*/ struct(
   'LegacyContent',
   {},
   {
@@ -115,7 +107,61 @@ export const LegacyContent = /*#__PURE__*/ struct(
     params: /*#__PURE__*/ readonlyArray(/*#__PURE__*/ nullable(t.string)),
   },
 )
-export type LegacyContent = t.TypeOf<typeof LegacyContent>
+
+/**
+ * The `content` of a 2016 result: a message (`contentType`: 1 text, 2 image, 3 video, 4 audio,
+ * 7 location, 8 sticker, 10 contact; what a type adds is in `contentMetadata`), or an operation
+ * (`opType`: 4 added as friend, 8 blocked; the user is `params[0]`).
+ *
+ * @example
+ * ```ts
+ * import { LegacyContent } from 'line-webhook'
+ *
+ * const sticker = { id: '325708', createdTime: 1332394961610, from: 'uff2aec188e58752ee1fb0f9507c6529a', contentType: 8, contentMetadata: { STKID: '5678', STKPKGID: '1234', STKVER: '1' } }
+ * console.log(LegacyContent.is(sticker)) // => true
+ * console.log(LegacyContent.is({ opType: 4, revision: 2469, params: ['u0f3bfc598b061eba02183bfc5280886a', null, null] })) // => true
+ * ```
+ *
+ * @since 0.1.0
+ * @category The 2016 BOT API trial format
+ */
+export const LegacyContent: Codec<LegacyContent> = legacyContent
+export interface LegacyContent {
+  readonly id?: string
+  /** In epoch milliseconds. */
+  readonly createdTime?: number
+  /** The sender's MID. */
+  readonly from?: string
+  readonly to?: readonly string[]
+  readonly toType?: number
+  /** 1 text, 2 image, 3 video, 4 audio, 7 location, 8 sticker, 10 contact. */
+  readonly contentType?: number
+  readonly text?: string | null
+  readonly location?: LegacyLocation | null
+  /** What a message type adds, such as a sticker's `STKID` and `STKPKGID`. */
+  readonly contentMetadata?: Readonly<Record<string, string>> | null
+  readonly deliveredTime?: number
+  readonly revision?: number
+  /** 4 added as friend, 8 blocked. */
+  readonly opType?: number
+  /** An operation's parameters: the user is `params[0]`. */
+  readonly params?: readonly (string | null)[]
+}
+
+export const legacyResult = /*#__PURE__*/ struct(
+  'LegacyResult',
+  {},
+  {
+    id: t.string,
+    from: t.string,
+    fromChannel: channelId,
+    to: /*#__PURE__*/ readonlyArray(t.string),
+    toChannel: channelId,
+    eventType: t.string,
+    createdTime: t.number,
+    content: LegacyContent,
+  },
+)
 
 /**
  * One entry of the `result` of a 2016 BOT API trial body: `eventType` "138311609000106303" is a
@@ -135,18 +181,16 @@ export type LegacyContent = t.TypeOf<typeof LegacyContent>
  * @since 0.1.0
  * @category The 2016 BOT API trial format
  */
-export const LegacyResult = /*#__PURE__*/ struct(
-  'LegacyResult',
-  {},
-  {
-    id: t.string,
-    from: t.string,
-    fromChannel: channelId,
-    to: /*#__PURE__*/ readonlyArray(t.string),
-    toChannel: channelId,
-    eventType: t.string,
-    createdTime: t.number,
-    content: LegacyContent,
-  },
-)
-export type LegacyResult = t.TypeOf<typeof LegacyResult>
+export const LegacyResult: Codec<LegacyResult> = legacyResult
+export interface LegacyResult {
+  readonly id?: string
+  readonly from?: string
+  readonly fromChannel?: number | string
+  /** `to[0]` is the bot's MID. */
+  readonly to?: readonly string[]
+  readonly toChannel?: number | string
+  /** "138311609000106303" a message, "138311609100106403" an operation. */
+  readonly eventType?: string
+  readonly createdTime?: number
+  readonly content?: LegacyContent
+}

@@ -62,9 +62,11 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
  * are ASCII only, as in src/issue.ts: `.ключ` would be as valid JavaScript, but not the same text.
  */
 function formatPath(path: Path): string {
-  return path.reduce<string>((text, segment) => {
+  return path.reduce<string>((text, segment, position) => {
     if (typeof segment === 'number') return `${text}[${segment}]`
-    if (!IDENTIFIER.test(segment)) return `${text}[${JSON.stringify(segment)}]`
+    // The keys of postback `params` are the sender's: always quoted.
+    const senderKey = path[position - 1] === 'params'
+    if (senderKey || !IDENTIFIER.test(segment)) return `${text}[${JSON.stringify(segment)}]`
     return text === '' ? segment : `${text}.${segment}`
   }, '')
 }
