@@ -108,3 +108,12 @@ export { decodeLegacyCallbackRequest } from './legacy/decode-legacy-callback-req
 export { legacyResultOf } from './legacy/legacy-result-of.js'
 export { LegacyContent, LegacyLocation, LegacyResult } from './legacy/legacy-result.js'
 export { LegacyContactMessageContent } from './legacy/legacy-contact.js'
+
+// Explaining a signature that does not verify
+export { diagnoseSignature } from './diagnose-signature.js'
+export type {
+  DiagnoseSignatureParams,
+  SignatureDiagnosis,
+  SignatureFinding,
+  SignatureFindingCode,
+} from './diagnose-signature.js'
