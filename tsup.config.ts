@@ -16,7 +16,8 @@ const useWebCrypto: Plugin = {
 }
 
 const shared: Options = {
-  entry: { index: 'src/index.ts' },
+  // The test kit is an entry of its own, so a service importing `line-webhook` bundles none of it.
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   target: 'es2022',
@@ -28,4 +29,15 @@ const shared: Options = {
 export default defineConfig([
   { ...shared, outDir: 'dist/node', platform: 'node', clean: true },
   { ...shared, outDir: 'dist/web', platform: 'neutral', esbuildPlugins: [useWebCrypto] },
+  // The `line-webhook` command: Node only, one ES module file run by the package's `bin`.
+  {
+    entry: { 'line-webhook': 'src/cli/line-webhook.ts' },
+    outDir: 'dist/cli',
+    format: ['esm'],
+    platform: 'node',
+    target: 'es2022',
+    clean: true,
+    removeNodeProtocol: false,
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ])

@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/runtimes/**', 'test/package/**', 'test/examples/**'],
+          exclude: ['test/runtimes/**', 'test/package/**', 'test/examples/**', 'test/cli/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
         },
       },
@@ -20,6 +20,7 @@ export default defineConfig({
             'test/runtimes/**/*.test.ts',
             'test/package/**/*.test.ts',
             'test/examples/**/*.test.ts',
+            'test/cli/**/*.test.ts',
           ],
           testTimeout: 180_000,
           hookTimeout: 300_000,

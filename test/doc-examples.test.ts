@@ -24,9 +24,13 @@ import {
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const indexFile = path.join(root, 'src', 'index.ts')
+const testingFile = path.join(root, 'src', 'testing', 'index.ts')
 const options = compilerOptions(root)
 const host = cachingHost(options)
 const exported = documentedExports(indexFile, root, options, host)
+/** The exports of `line-webhook/testing`, whose examples import from both entry points. */
+const testingExported = documentedExports(testingFile, root, options, host)
+const TESTING_SPECIFIER = /(['"])line-webhook\/testing\1/g
 
 /** Inside the repo (and gitignored) so that vite resolves and transforms them like test code. */
 const cacheDir = path.join(root, '.cache', 'doc-examples')
@@ -46,6 +50,13 @@ beforeAll(() => {
   // A directory per run: another run may be using the one next to it.
   runDir = mkdtempSync(path.join(cacheDir, 'run-'))
   writeFileSync(path.join(runDir, 'check.ts'), CHECK_MODULE)
+  // The testing examples' `line-webhook` and `line-webhook/testing` both become this module.
+  const specifier = (file: string) =>
+    `../${path.relative(cacheDir, file).replace(/\.ts$/, '.js').split(path.sep).join('/')}`
+  writeFileSync(
+    path.join(runDir, 'both-entries.ts'),
+    `export * from '${specifier(indexFile)}'\nexport * from '${specifier(testingFile)}'\n`,
+  )
   for (const { name, declarations } of exported) {
     const files = declarations.flatMap(({ examples }, declaration) =>
       examples.map((example, index) => {
@@ -54,6 +65,22 @@ beforeAll(() => {
       }),
     )
     written.set(name, files)
+  }
+  for (const { name, declarations } of testingExported) {
+    const files = declarations.flatMap(({ examples }, declaration) =>
+      examples.map((example, index) => {
+        const code = example.code.replace(TESTING_SPECIFIER, "'line-webhook'")
+        const rewritten = rewriteExample(
+          { ...example, code },
+          name,
+          './both-entries.js',
+          './check.js',
+        )
+        const file = write(`testing.${name}.${declaration}.${index}.ts`, rewritten)
+        return { example, rewritten, file }
+      }),
+    )
+    written.set(`testing:${name}`, files)
   }
   // One program for all examples. Unused locals are no error in a snippet: a type example may
   // declare a type only to show that it compiles.
@@ -119,6 +146,35 @@ describe('doc examples of the public API', () => {
       )
       expect.soft(diagnostics, 'type errors').toEqual([])
 
+      for (const { file, rewritten } of examples) {
+        expect(await run(file, rewritten), 'checks that never ran').toEqual([])
+      }
+    })
+  }
+})
+
+describe('doc examples of line-webhook/testing', () => {
+  it('lists at least every export src/testing/index.ts has at run time', async () => {
+    const runtime = Object.keys(await import('../src/testing/index.js'))
+    expect(runtime.length).toBeGreaterThan(0)
+    expect(testingExported.map(({ name }) => name)).toEqual(expect.arrayContaining(runtime))
+  })
+
+  for (const { name, at: declaredAt, declarations } of testingExported) {
+    it(name, async () => {
+      const examples = written.get(`testing:${name}`) ?? []
+      const problems = declarations.flatMap(({ kind, at, problems }) =>
+        problems.map((problem) => `${name} (${kind} at ${formatLocation(at)}) ${problem}`),
+      )
+      if (declarations.length === 0) {
+        problems.push(`${name} (at ${formatLocation(declaredAt)}) has no TSDoc comment`)
+      }
+      problems.push(...examples.flatMap(({ rewritten }) => rewritten.problems))
+      expect.soft(problems, 'TSDoc').toEqual([])
+      const diagnostics = examples.flatMap(({ example, file }) =>
+        (typeChecked?.byFile.get(file) ?? []).map((d) => formatExampleDiagnostic(d, example)),
+      )
+      expect.soft(diagnostics, 'type errors').toEqual([])
       for (const { file, rewritten } of examples) {
         expect(await run(file, rewritten), 'checks that never ran').toEqual([])
       }

@@ -40,16 +40,21 @@ export type Received =
       readonly context: WebhookEventContext
     }
 
-const answerOfFailure: Readonly<Record<WebhookFailure['_tag'], Answer>> = {
-  SignatureMismatch: answers.signatureMismatch,
-  MalformedJson: answers.malformedJson,
-  InvalidPayload: answers.invalidPayload,
+// Functions, not lookup tables: a module-level object built from `answers` would stay in every
+// bundle that imports this package, handler or not.
+function answerOfFailure(failure: WebhookFailure): Answer {
+  switch (failure._tag) {
+    case 'SignatureMismatch':
+      return answers.signatureMismatch
+    case 'MalformedJson':
+      return answers.malformedJson
+    case 'InvalidPayload':
+      return answers.invalidPayload
+  }
 }
 
-const answerOfRead = {
-  TooLarge: answers.tooLarge,
-  Unreadable: answers.unreadable,
-} as const
+const answerOfRead = (read: { readonly _tag: 'TooLarge' | 'Unreadable' }): Answer =>
+  read._tag === 'TooLarge' ? answers.tooLarge : answers.unreadable
 
 const answered = (answer: Answer): Received => ({ _tag: 'Answered', answer })
 
@@ -69,7 +74,7 @@ export async function receive(
   }
   const read = await incoming.readBody(settings.maxBodyBytes)
   if (read._tag === 'Misconfigured') return serverError(read.error, settings)
-  if (read._tag !== 'Body') return answered(answerOfRead[read._tag])
+  if (read._tag !== 'Body') return answered(answerOfRead(read))
   const { body } = read
   const request = createWebhookRequest(incoming.method, incoming.url, header, body)
   let secrets: readonly string[] | undefined
@@ -82,7 +87,7 @@ export async function receive(
   const signatureHeader = signatureHeaderOf(header, settings.decode)
   const { check, secretIndex } = await verifiedBy(secrets, body, header(signatureHeader))
   const decoded = decodeVerified(check, body, settings.decode)
-  if (decoded._tag === 'Left') return answered(answerOfFailure[decoded.left._tag])
+  if (decoded._tag === 'Left') return answered(answerOfFailure(decoded.left))
   return {
     _tag: 'Verified',
     events: decoded.right.events,
@@ -122,7 +127,9 @@ async function verifiedBy(
   signature: string | undefined,
 ): Promise<{ readonly check: SignatureCheck; readonly secretIndex: number }> {
   const checks = await Promise.all(
-    secrets.map((channelSecret) => checkSignature({ channelSecret, body, signature })),
+    secrets.map((channelSecret) =>
+      Promise.resolve(checkSignature({ channelSecret, body, signature })),
+    ),
   )
   const secretIndex = checks.indexOf(true)
   if (secretIndex !== -1) return { check: true, secretIndex }

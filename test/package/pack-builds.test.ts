@@ -19,6 +19,7 @@ const SOURCES = [
   'tsconfig.json',
   'tsup.config.ts',
   'src',
+  'testing',
   'README.md',
   'LICENSE',
   'CHANGELOG.md',
@@ -68,6 +69,6 @@ describe('npm pack in a tree with no dist/', () => {
       packed()
         .files.filter((file) => !file.startsWith('dist/'))
         .sort(),
-    ).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json'])
+    ).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json', 'testing/package.json'])
   })
 })

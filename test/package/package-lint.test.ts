@@ -28,25 +28,34 @@ describe('package linters on the packed tarball', () => {
     expect(report).toMatchObject({ analysis: { types: { kind: 'included' }, problems: [] } })
 
     // Each resolution mode gets the build meant for it: the node build under Node, web elsewhere.
-    const resolutions = pick(report, 'analysis', 'entrypoints', '.', 'resolutions')
-    const files = Object.fromEntries(
-      Object.entries(isRecord(resolutions) ? resolutions : {}).map(([mode, resolution]) => [
-        mode,
-        [
-          pick(resolution, 'resolution', 'fileName'),
-          pick(resolution, 'implementationResolution', 'fileName'),
-        ],
-      ]),
-    )
     const at = (file: string): string => `/node_modules/line-webhook/${file}`
-    expect(files).toEqual({
-      node10: [at('dist/node/index.d.cts'), at('dist/node/index.cjs')],
-      'node16-cjs': [at('dist/node/index.d.cts'), at('dist/node/index.cjs')],
-      'node16-esm': [at('dist/node/index.d.ts'), at('dist/node/index.js')],
-      bundler: [at('dist/web/index.d.ts'), at('dist/web/index.js')],
-    })
+    for (const [entrypoint, file] of [
+      ['.', 'index'],
+      ['./testing', 'testing'],
+    ] as const) {
+      expect(resolvedFiles(report, entrypoint), entrypoint).toEqual({
+        node10: [at(`dist/node/${file}.d.cts`), at(`dist/node/${file}.cjs`)],
+        'node16-cjs': [at(`dist/node/${file}.d.cts`), at(`dist/node/${file}.cjs`)],
+        'node16-esm': [at(`dist/node/${file}.d.ts`), at(`dist/node/${file}.js`)],
+        bundler: [at(`dist/web/${file}.d.ts`), at(`dist/web/${file}.js`)],
+      })
+    }
   })
 })
+
+/** The declaration and code file each resolution mode found for `entrypoint`. */
+function resolvedFiles(report: unknown, entrypoint: string): Record<string, unknown[]> {
+  const resolutions = pick(report, 'analysis', 'entrypoints', entrypoint, 'resolutions')
+  return Object.fromEntries(
+    Object.entries(isRecord(resolutions) ? resolutions : {}).map(([mode, resolution]) => [
+      mode,
+      [
+        pick(resolution, 'resolution', 'fileName'),
+        pick(resolution, 'implementationResolution', 'fileName'),
+      ],
+    ]),
+  )
+}
 
 /** The value at `keys` in parsed JSON, or `undefined`. */
 function pick(value: unknown, ...keys: readonly string[]): unknown {

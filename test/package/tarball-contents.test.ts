@@ -7,8 +7,15 @@ const tarball = usePackedTarball()
 
 /** Besides package.json, npm always packs these from the root; CHANGELOG.md is listed in `files`. */
 const ROOT_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']
-/** The two builds: ESM and CJS code with their declarations, nothing else (no sources, no maps). */
-const BUILD_FILE = /^dist\/(node|web)\/[\w.-]+\.(js|cjs|d\.ts|d\.cts)$/
+/**
+ * The two builds: ESM and CJS code with their declarations, nothing else (no sources, no maps);
+ * and the `line-webhook` command.
+ */
+const BUILD_FILE = /^dist\/((node|web)\/[\w.-]+\.(js|cjs|d\.ts|d\.cts)|cli\/line-webhook\.js)$/
+/** Points resolvers without `exports` support (node10) at `line-webhook/testing`'s node build. */
+const SUBPATH_STUB = 'testing/package.json'
+/** The entry points each build holds: the main one and `line-webhook/testing`. */
+const ENTRIES = ['index', 'testing']
 
 /** Every relative file path package.json points at, wherever in `exports` it sits. */
 function pointedAt(value: unknown): string[] {
@@ -21,12 +28,17 @@ describe('the packed tarball', () => {
   it('holds the root files and the two builds, and nothing else', () => {
     const { files } = tarball()
     expect(files.filter((file) => !file.includes('/')).sort()).toEqual(ROOT_FILES)
-    expect(files.filter((file) => file.includes('/') && !BUILD_FILE.test(file))).toEqual([])
+    expect(files.filter((file) => file.includes('/') && !BUILD_FILE.test(file))).toEqual([
+      SUBPATH_STUB,
+    ])
     for (const build of ['node', 'web']) {
-      for (const entry of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
-        expect(files).toContain(`dist/${build}/${entry}`)
+      for (const entry of ENTRIES) {
+        for (const extension of ['js', 'cjs', 'd.ts', 'd.cts']) {
+          expect(files).toContain(`dist/${build}/${entry}.${extension}`)
+        }
       }
     }
+    expect(files).toContain('dist/cli/line-webhook.js')
   })
 
   it('holds every file package.json points at', async () => {
@@ -37,6 +49,7 @@ describe('the packed tarball', () => {
       manifest['main'],
       manifest['module'],
       manifest['types'],
+      manifest['bin'],
     ])
     expect(targets.length).toBeGreaterThan(0)
     expect(targets.filter((target) => !tarball().files.includes(target))).toEqual([])
