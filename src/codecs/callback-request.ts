@@ -1,5 +1,12 @@
 import * as t from 'io-ts'
-import { issuesOf, type Issue } from '../issue.js'
+import {
+  chargesBudget,
+  failure,
+  issuesOf,
+  MAX_EVENT_ISSUES,
+  withinBudget,
+  type Issue,
+} from '../issue.js'
 import { everyIndex } from './array.js'
 import { Event } from './event.js'
 import { struct } from './struct.js'
@@ -35,8 +42,15 @@ export interface InvalidEvent {
   readonly index: number
   /** The event as it came. */
   readonly raw: unknown
-  /** Why it does not match its schema; never empty. */
+  /** Why it does not match its schema, in body order: at least one, at most 10. */
   readonly issues: readonly Issue[]
+  /**
+   * How many more issues were found and left out: an event keeps at most 10 and past them only
+   * counts, so that a hostile event costs no more than its size. `0` when none were.
+   *
+   * @since 0.2.0
+   */
+  readonly omittedIssues: number
 }
 
 /** The one way to make an InvalidEvent: `JSON.parse` cannot forge an instance of it. */
@@ -46,6 +60,7 @@ class InvalidEventOf implements InvalidEvent {
     readonly index: number,
     readonly raw: unknown,
     readonly issues: readonly Issue[],
+    readonly omittedIssues: number,
   ) {}
 }
 
@@ -60,19 +75,21 @@ export function eventList<E extends t.Mixed>(
 ): t.Type<readonly (t.TypeOf<E> | InvalidEvent)[], readonly unknown[]> {
   type Entry = t.TypeOf<E> | InvalidEvent
   const isEntry = (value: unknown): value is Entry => isInvalidEvent(value) || event.is(value)
-  return new t.Type(
+  const list = new t.Type(
     `Array<${event.name}>`,
     (value): value is readonly Entry[] => Array.isArray(value) && everyIndex(value, isEntry),
     (value, context) => {
-      if (!Array.isArray(value)) return t.failure(value, context)
+      if (!Array.isArray(value)) return failure(value, context)
       let changed = false
       const events: Entry[] = []
       for (const [index, raw] of (value as readonly unknown[]).entries()) {
-        const result = event.validate(raw, t.appendContext(context, String(index), event, raw))
+        const { validation: result, omitted } = withinBudget(MAX_EVENT_ISSUES, () =>
+          event.validate(raw, t.appendContext(context, String(index), event, raw)),
+        )
         const entry: Entry =
           result._tag === 'Right'
             ? (result.right as t.TypeOf<E>)
-            : new InvalidEventOf(index, raw, issuesOf(result.left))
+            : new InvalidEventOf(index, raw, issuesOf(result.left), omitted)
         changed ||= entry !== raw
         events.push(entry)
       }
@@ -81,6 +98,7 @@ export function eventList<E extends t.Mixed>(
     (events) =>
       events.map((entry) => (isInvalidEvent(entry) ? entry.raw : (event.encode(entry) as unknown))),
   )
+  return chargesBudget(list)
 }
 
 /** The `events` of a {@link CallbackRequest}. */
