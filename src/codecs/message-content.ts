@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { readonlyArray } from './array.js'
 import { Mention } from './mentionee.js'
-import { integer, openEnum } from './primitives.js'
+import { finiteNumber, integer, openEnum } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type Unknown } from './tagged-union.js'
 
@@ -209,8 +209,8 @@ export const LocationMessageContent = /*#__PURE__*/ struct(
   {
     type: /*#__PURE__*/ t.literal('location'),
     id: t.string,
-    latitude: t.number,
-    longitude: t.number,
+    latitude: finiteNumber,
+    longitude: finiteNumber,
   },
   { title: t.string, address: t.string, markAsReadToken: t.string },
 )

@@ -56,7 +56,6 @@ function checkOf(codec: t.Mixed): number {
     case 'StringType':
       return STRING
     case 'number':
-    case 'NumberType':
       return NUMBER
     case 'integer':
       return INTEGER
@@ -80,11 +79,11 @@ function passes(entry: Entry, property: unknown): boolean {
     case STRING:
       return typeof property === 'string'
     case NUMBER:
-      return typeof property === 'number'
+      return Number.isFinite(property)
     case BOOLEAN:
       return typeof property === 'boolean'
     case INTEGER:
-      return Number.isInteger(property)
+      return Number.isSafeInteger(property)
     case LITERAL:
       return property === entry.literal
     default:

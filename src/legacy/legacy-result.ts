@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
 import { readonlyArray } from '../codecs/array.js'
+import { finiteNumber } from '../codecs/primitives.js'
 import { struct } from '../codecs/struct.js'
 import { isRecord } from '../internal/record.js'
 
@@ -72,8 +73,8 @@ export const LegacyLocation = /*#__PURE__*/ struct(
   {
     title: /*#__PURE__*/ nullable(t.string),
     address: /*#__PURE__*/ nullable(t.string),
-    latitude: t.number,
-    longitude: t.number,
+    latitude: finiteNumber,
+    longitude: finiteNumber,
     phone: /*#__PURE__*/ nullable(t.string),
   },
 )
@@ -101,17 +102,17 @@ export const LegacyContent = /*#__PURE__*/ struct(
   {},
   {
     id: t.string,
-    createdTime: t.number,
+    createdTime: finiteNumber,
     from: t.string,
     to: /*#__PURE__*/ readonlyArray(t.string),
-    toType: t.number,
-    contentType: t.number,
+    toType: finiteNumber,
+    contentType: finiteNumber,
     text: /*#__PURE__*/ nullable(t.string),
     location: /*#__PURE__*/ nullable(LegacyLocation),
     contentMetadata: /*#__PURE__*/ nullable(stringRecord),
-    deliveredTime: t.number,
-    revision: t.number,
-    opType: t.number,
+    deliveredTime: finiteNumber,
+    revision: finiteNumber,
+    opType: finiteNumber,
     params: /*#__PURE__*/ readonlyArray(/*#__PURE__*/ nullable(t.string)),
   },
 )
@@ -145,7 +146,7 @@ export const LegacyResult = /*#__PURE__*/ struct(
     to: /*#__PURE__*/ readonlyArray(t.string),
     toChannel: channelId,
     eventType: t.string,
-    createdTime: t.number,
+    createdTime: finiteNumber,
     content: LegacyContent,
   },
 )

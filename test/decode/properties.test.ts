@@ -60,11 +60,13 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 /**
  * A path the way issues write it (`events[2].message.fileSize`, `params["a b"]`). Identifiers
  * are ASCII only, as in src/issue.ts: `.ключ` would be as valid JavaScript, but not the same text.
+ * Keys of postback `params` are the sender's, so they are always quoted (`params["A"]`).
  */
 function formatPath(path: Path): string {
-  return path.reduce<string>((text, segment) => {
+  return path.reduce<string>((text, segment, position) => {
     if (typeof segment === 'number') return `${text}[${segment}]`
-    if (!IDENTIFIER.test(segment)) return `${text}[${JSON.stringify(segment)}]`
+    const inParams = path[position - 1] === 'params'
+    if (inParams || !IDENTIFIER.test(segment)) return `${text}[${JSON.stringify(segment)}]`
     return text === '' ? segment : `${text}.${segment}`
   }, '')
 }
