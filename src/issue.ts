@@ -177,7 +177,10 @@ export function validateWithin(
   key: string | number,
   errors: t.ValidationError[],
 ): unknown {
-  if (codec.is(value)) return value
+  const charges = charging.has(codec)
+  // A leaf's `is` is cheap, and enough when it says yes. A composite validates at once: its `is`
+  // would walk all that its `validate` then walks again, at every level of the body.
+  if (!charges && codec.is(value)) return value
   if (budget.remaining <= 0 && isPrimitive(codec)) {
     // Its `is` is its whole check: one failure, known without building it.
     budget.omitted++
@@ -187,7 +190,7 @@ export function validateWithin(
     budget.remaining <= 0 ? context : t.appendContext(context, String(key), codec, value)
   const result = codec.validate(value, inner)
   if (result._tag === 'Right') return result.right
-  if (charging.has(codec)) {
+  if (charges) {
     // No loop spread: `push(...errors)` overflows the stack for large arrays.
     for (const error of result.left) errors.push(error)
     return INVALID
