@@ -28,3 +28,18 @@ describe('decodeWebhookRequest on Web Crypto, with 250,000 invalid elements', ()
     }
   })
 })
+
+describe('a string body with a lone surrogate, on Web Crypto', () => {
+  it('verifies only as its WTF-8 bytes, then fails as MalformedJson', async () => {
+    const channelSecret = 'surrogate-secret'
+    const body = '{"destination":"U0\ud800","events":[]}'
+    const twin = await createSignature({ channelSecret, body: body.replace('\ud800', '\ufffd') })
+    const mismatch = await decodeWebhookRequest({ channelSecret, body, signature: twin })
+    expect(mismatch._tag === 'Left' && mismatch.left._tag).toBe('SignatureMismatch')
+    const signature = await createSignature({ channelSecret, body })
+    expect(await decodeWebhookRequest({ channelSecret, body, signature })).toStrictEqual({
+      _tag: 'Left',
+      left: { _tag: 'MalformedJson', reason: 'encoding' },
+    })
+  })
+})
