@@ -73,6 +73,12 @@ export function issuesOf(errors: t.Errors): readonly Issue[] {
 /** The most issues an `InvalidEvent` keeps (`omittedIssues` counts the rest). */
 export const MAX_EVENT_ISSUES = 10
 
+/**
+ * The most issues the `InvalidEvent`s of one body keep together beyond the first of each: every
+ * invalid event keeps one, so that 250,000 of them cost one issue each, not ten.
+ */
+export const MAX_BODY_EVENT_ISSUES = 1000
+
 /** The most issues an `InvalidPayload` keeps (`omittedIssues` counts the rest). */
 export const MAX_PAYLOAD_ISSUES = 20
 

@@ -3,6 +3,7 @@ import {
   chargesBudget,
   failure,
   issuesOf,
+  MAX_BODY_EVENT_ISSUES,
   MAX_EVENT_ISSUES,
   withinBudget,
   type Issue,
@@ -42,11 +43,14 @@ export interface InvalidEvent {
   readonly index: number
   /** The event as it came. */
   readonly raw: unknown
-  /** Why it does not match its schema, in body order: at least one, at most 10. */
+  /**
+   * Why it does not match its schema, in body order: at least one, at most 10, and only the
+   * first once the invalid events before it in the body hold 1,000 beyond their first.
+   */
   readonly issues: readonly Issue[]
   /**
-   * How many more issues were found and left out: an event keeps at most 10 and past them only
-   * counts, so that a hostile event costs no more than its size. `0` when none were.
+   * How many more issues were found and left out (see `issues`): past what it keeps, an event
+   * only counts, so that a hostile body costs no more than its size. `0` when none were.
    *
    * @since 0.2.0
    */
@@ -82,14 +86,19 @@ export function eventList<E extends t.Mixed>(
       if (!Array.isArray(value)) return failure(value, context)
       let changed = false
       const events: Entry[] = []
+      let extra = 0 // issues kept beyond each invalid event's first
       for (const [index, raw] of (value as readonly unknown[]).entries()) {
-        const { validation: result, omitted } = withinBudget(MAX_EVENT_ISSUES, () =>
+        const max = 1 + Math.min(MAX_EVENT_ISSUES - 1, MAX_BODY_EVENT_ISSUES - extra)
+        const { validation: result, omitted } = withinBudget(max, () =>
           event.validate(raw, t.appendContext(context, String(index), event, raw)),
         )
-        const entry: Entry =
-          result._tag === 'Right'
-            ? (result.right as t.TypeOf<E>)
-            : new InvalidEventOf(index, raw, issuesOf(result.left), omitted)
+        let entry: Entry
+        if (result._tag === 'Right') entry = result.right as t.TypeOf<E>
+        else {
+          const issues = issuesOf(result.left)
+          extra += issues.length - 1
+          entry = new InvalidEventOf(index, raw, issues, omitted)
+        }
         changed ||= entry !== raw
         events.push(entry)
       }

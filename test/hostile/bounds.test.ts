@@ -77,6 +77,26 @@ describe('the 0.98 MB body of 490,000 invalid keywords', () => {
   })
 })
 
+describe('the issues of many invalid events', () => {
+  it('each keeps its first, and together at most 1,000 beyond it; the counts stay exact', () => {
+    // Five issues each: the common fields and the message are missing.
+    const events = filled(300, { type: 'message' })
+    const result = decodeCallbackRequest({ destination: 'U0', events })
+    assert(result._tag === 'Right')
+    let extra = 0
+    for (const event of result.right.events) {
+      assert(event.type === undefined && event._tag === 'InvalidEvent')
+      expect(event.issues.length).toBeGreaterThanOrEqual(1)
+      expect(event.issues.length + event.omittedIssues).toBe(5)
+      extra += event.issues.length - 1
+    }
+    expect(extra).toBe(1000)
+    const last = result.right.events[299]
+    assert(last?.type === undefined && last?._tag === 'InvalidEvent')
+    expect([last.issues.length, last.omittedIssues]).toStrictEqual([1, 4])
+  })
+})
+
 describe('formatWebhookFailure', () => {
   it('says one issue left out in the singular', () => {
     const failure: InvalidPayload = {

@@ -42,7 +42,8 @@ function recase(value: JsonValue, cases: readonly number[], at = { index: 0 }): 
   if (value === null || typeof value !== 'object') return value
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => {
-      if (key !== 'type' || typeof item !== 'string') return [key, recase(item as JsonValue, cases, at)]
+      if (key !== 'type' || typeof item !== 'string')
+        return [key, recase(item as JsonValue, cases, at)]
       const variant = cases[at.index++ % cases.length] ?? 0
       const cased = [item, item.toUpperCase(), item.charAt(0).toUpperCase() + item.slice(1)]
       return [key, cased[variant % cased.length] ?? item]
