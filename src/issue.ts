@@ -33,10 +33,9 @@ export interface Issue {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
-/** Whether `codec` is a record (`t.record`, or `t.readonly` of one): its keys are the sender's. */
+/** Whether `codec` is a record (postback `params`): its keys are the sender's. */
 function isDictionary(codec: unknown): boolean {
-  const { _tag: tag, type } = (codec ?? {}) as { _tag?: unknown; type?: unknown }
-  return tag === 'DictionaryType' || (tag === 'ReadonlyType' && isDictionary(type))
+  return (codec as { _tag?: unknown } | undefined)?._tag === 'DictionaryType'
 }
 
 function pathOf(context: t.Context): string {

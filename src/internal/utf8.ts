@@ -22,7 +22,8 @@ export function bytesOf(text: string): string | Uint8Array {
   let length = 0
   for (let index = 0; index < text.length; index++) {
     // A lone surrogate comes back as itself, and is written as any code point of its size.
-    const point = text.codePointAt(index) ?? 0
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- index < length
+    const point = text.codePointAt(index)!
     if (point > 0xffff) index++
     if (point < 0x80) bytes[length++] = point
     else if (point < 0x800) {

@@ -1,4 +1,12 @@
+import type * as t from 'io-ts'
 import { assert, describe, expect, it } from 'vitest'
+import {
+  finiteNumber,
+  integer,
+  lenientInteger,
+  lenientNumber,
+  openEnum,
+} from '../../src/codecs/primitives.js'
 import { decodeCallbackRequest, type DecodeOptions } from '../../src/index.js'
 
 /* JSON.parse reads 1e400 as Infinity and 1.2e29 as a whole number no integer type can hold. */
@@ -87,6 +95,21 @@ describe('numbers outside what their types mean', () => {
         _tag: 'Right',
         right: body,
       })
+    }
+  })
+})
+
+describe('the leaf codecs, decoded on their own', () => {
+  it('take what their `is` takes (struct checks `is` first, so only a direct decode gets here)', () => {
+    const cases: readonly (readonly [t.Mixed, unknown])[] = [
+      [integer, 1],
+      [finiteNumber, 1.5],
+      [lenientInteger, 1],
+      [lenientNumber, 1.5],
+      [openEnum(['a']), 'b'],
+    ]
+    for (const [codec, value] of cases) {
+      expect(codec.decode(value)).toStrictEqual({ _tag: 'Right', right: value })
     }
   })
 })
