@@ -5,7 +5,7 @@ import { LenientCallbackRequest, LenientEventList } from './codecs/lenient.js'
 import { invalidPayload, type InvalidPayload } from './errors.js'
 import { right } from './internal/either.js'
 import { isRecord } from './internal/record.js'
-import { issuesOf, type Issue } from './issue.js'
+import { issuesOf, IssueTally } from './issue.js'
 import {
   decodeLegacyCallbackRequest,
   isLegacyBody,
@@ -114,20 +114,25 @@ export type StrictOptions = DecodeOptions & {
 const strictProfile = { request: CallbackRequest, events: EventList }
 const lenientProfile = { request: LenientCallbackRequest, events: LenientEventList }
 
-function issuesOfInvalidEvents(events: LenientCallbackRequest['events']): readonly Issue[] {
-  return events.flatMap((event) =>
-    event.type === undefined && event._tag === 'InvalidEvent' ? event.issues : [],
-  )
+/** Adds the issues of the invalid events in `events` to `tally`. */
+function tallyInvalidEvents(events: LenientCallbackRequest['events'], tally: IssueTally): void {
+  for (const event of events) {
+    if (event.type === undefined && event._tag === 'InvalidEvent') {
+      for (const issue of event.issues) tally.add(issue)
+      tally.omitted += event.omittedIssues
+    }
+  }
 }
 
-/** The issues of the invalid events in `events`, found on their own. */
-function eventIssues(
+/** Adds the issues of the invalid events in `events`, found on their own, to `tally`. */
+function tallyEventIssues(
   list: typeof EventList | typeof LenientEventList,
   events: unknown,
   context: t.Context,
-): readonly Issue[] {
+  tally: IssueTally,
+): void {
   const result = list.validate(events, context)
-  return result._tag === 'Left' ? [] : issuesOfInvalidEvents(result.right)
+  if (result._tag === 'Right') tallyInvalidEvents(result.right, tally)
 }
 
 /**
@@ -187,16 +192,18 @@ export function decodeCallbackRequest(
     if (result._tag === 'Left') {
       const events = isRecord(value) ? value['events'] : undefined
       const eventsContext = [...context, { key: 'events', type: profile.events, actual: events }]
-      return invalidPayload([
-        ...issuesOf(result.left),
-        ...eventIssues(profile.events, events, eventsContext),
-      ])
+      // The envelope's issues (two at most), then its events', as a failure keeps them.
+      const tally = new IssueTally()
+      for (const issue of issuesOf(result.left)) tally.add(issue)
+      tallyEventIssues(profile.events, events, eventsContext, tally)
+      return invalidPayload(tally.issues, tally.omitted)
     }
     decoded = result.right
   }
   if (options?.onInvalidEvent === 'fail') {
-    const issues = issuesOfInvalidEvents(decoded.events)
-    if (issues.length > 0) return invalidPayload(issues)
+    const tally = new IssueTally()
+    tallyInvalidEvents(decoded.events, tally)
+    if (tally.issues.length > 0) return invalidPayload(tally.issues, tally.omitted)
   }
   return right(decoded)
 }

@@ -64,6 +64,7 @@ export interface MalformedJson {
  * const failure: InvalidPayload = {
  *   _tag: 'InvalidPayload',
  *   issues: [{ path: 'events[2].message.fileSize', expected: 'integer', actual: '12' }],
+ *   omittedIssues: 0,
  * }
  * console.log(formatWebhookFailure(failure, { values: true })) // => 'invalid payload:\nevents[2].message.fileSize: expected integer, got "12"'
  * ```
@@ -73,13 +74,24 @@ export interface MalformedJson {
  */
 export interface InvalidPayload {
   readonly _tag: 'InvalidPayload'
-  /** Every problem found, in body order; never empty. */
+  /** The problems found, in body order: at least one, at most 20. */
   readonly issues: readonly Issue[]
+  /**
+   * How many more problems were found and left out: a failure keeps at most 20 issues (and
+   * each invalid event at most 10) and past them only counts, so that a hostile body costs no
+   * more than its size. `0` when none were.
+   *
+   * @since 0.2.0
+   */
+  readonly omittedIssues: number
 }
 
-/** A failed decode with these `issues`. */
-export function invalidPayload(issues: readonly Issue[]): Either<InvalidPayload, never> {
-  return left({ _tag: 'InvalidPayload', issues })
+/** A failed decode with these `issues` (an `IssueTally`'s, when there may be many). */
+export function invalidPayload(
+  issues: readonly Issue[],
+  omittedIssues = 0,
+): Either<InvalidPayload, never> {
+  return left({ _tag: 'InvalidPayload', issues, omittedIssues })
 }
 
 /**
@@ -125,6 +137,10 @@ const MAX_VALUE_LENGTH = 60
 
 /** A path segment holding a key the sender chose: `["card 4111"]`. */
 const QUOTED_KEY = /\["(?:[^"\\]|\\.)*"\]/g
+
+/** A quoted key as shown: clipped as values are, so that every line stays short. */
+const clipKey = (key: string): string =>
+  key.length > MAX_VALUE_LENGTH ? `${key.slice(0, MAX_VALUE_LENGTH - 3)}…"]` : key
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null'
@@ -196,9 +212,11 @@ export function formatWebhookFailure(failure: WebhookFailure, options?: FormatOp
       const values = options?.values ?? false
       const lines = failure.issues.map(({ path, expected, actual }) => {
         // Quoted keys are the sender's (postback params): body content too.
-        const where = values ? path : path.replace(QUOTED_KEY, '[…]')
+        const where = values ? path.replace(QUOTED_KEY, clipKey) : path.replace(QUOTED_KEY, '[…]')
         return `${where === '' ? '(body)' : where}: expected ${expected}, got ${show(actual, values)}`
       })
+      const omitted = failure.omittedIssues
+      if (omitted > 0) lines.push(`… and ${omitted} more ${omitted === 1 ? 'issue' : 'issues'}`)
       return ['invalid payload:', ...lines].join('\n')
     }
   }

@@ -1,4 +1,5 @@
-import type * as t from 'io-ts'
+import * as t from 'io-ts'
+import { left } from './internal/either.js'
 
 /**
  * One problem with a webhook body: where it is, what was expected there, and what came.
@@ -41,10 +42,9 @@ export interface Issue {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
 
-/** Whether `codec` is a record (`t.record`, or `t.readonly` of one): its keys are the sender's. */
+/** Whether `codec` is a record (postback `params`): its keys are the sender's. */
 function isDictionary(codec: unknown): boolean {
-  const { _tag: tag, type } = (codec ?? {}) as { _tag?: unknown; type?: unknown }
-  return tag === 'DictionaryType' || (tag === 'ReadonlyType' && isDictionary(type))
+  return (codec as { _tag?: unknown } | undefined)?._tag === 'DictionaryType'
 }
 
 function pathOf(context: t.Context): string {
@@ -67,4 +67,153 @@ export function issuesOf(errors: t.Errors): readonly Issue[] {
     expected: context[context.length - 1]?.type.name ?? 'unknown',
     actual: value,
   }))
+}
+
+/*
+ * Bounded failures. A hostile body can hold hundreds of thousands of invalid values; reporting
+ * each would cost far more time and memory than the body itself. So an InvalidEvent keeps at
+ * most MAX_EVENT_ISSUES issues and an InvalidPayload MAX_PAYLOAD_ISSUES, and counts the rest.
+ * Past the cap nothing is built for them: the codecs of this package (struct, taggedUnion,
+ * readonlyArray, readonlyRecord) check a budget before each child, and once it is spent they
+ * only count what fails, without contexts, errors or issues.
+ */
+
+/** The most issues an `InvalidEvent` keeps (`omittedIssues` counts the rest). */
+export const MAX_EVENT_ISSUES = 10
+
+/**
+ * The most issues the `InvalidEvent`s of one body keep together beyond the first of each: every
+ * invalid event keeps one, so that 250,000 of them cost one issue each, not ten.
+ */
+export const MAX_BODY_EVENT_ISSUES = 1000
+
+/** The most issues an `InvalidPayload` keeps (`omittedIssues` counts the rest). */
+export const MAX_PAYLOAD_ISSUES = 20
+
+/** An `InvalidPayload`'s issues as they are found: the first {@link MAX_PAYLOAD_ISSUES}, and a count of the rest. */
+export class IssueTally {
+  readonly issues: Issue[] = []
+  omitted = 0
+
+  add(issue: Issue): void {
+    if (this.issues.length < MAX_PAYLOAD_ISSUES) this.issues.push(issue)
+    else this.omitted++
+  }
+}
+
+/**
+ * The validation in progress: how many more errors it may build, and how many it only counted.
+ * Validation is synchronous, so one budget serves; {@link withinBudget} scopes it.
+ */
+const budget = { remaining: Infinity, omitted: 0 }
+
+/** Codecs that charge the budget for the errors they return (the others are charged for). */
+const charging = new WeakSet()
+
+/** Marks `codec` as one that spends the budget itself, through {@link validateWithin}. */
+export function chargesBudget<C extends object>(codec: C): C {
+  charging.add(codec)
+  return codec
+}
+
+/** What {@link withinBudget} returns: the validation, and how many errors it only counted. */
+export interface Budgeted<A> {
+  readonly validation: t.Validation<A>
+  readonly omitted: number
+}
+
+/** Runs `validate` building at most `max` errors; past them, failures are only counted. */
+export function withinBudget<A>(max: number, validate: () => t.Validation<A>): Budgeted<A> {
+  const outer = { ...budget }
+  budget.remaining = max
+  budget.omitted = 0
+  try {
+    const validation = validate()
+    return { validation, omitted: budget.omitted }
+  } finally {
+    Object.assign(budget, outer)
+  }
+}
+
+/** Where the budget stands, to go back to it ({@link restoreBudget}) when a result is dropped. */
+export function budgetMark(): { readonly remaining: number; readonly omitted: number } {
+  return { ...budget }
+}
+
+/** Forgets what was spent since `mark`: its errors were dropped, not reported. */
+export function restoreBudget(mark: {
+  readonly remaining: number
+  readonly omitted: number
+}): void {
+  Object.assign(budget, mark)
+}
+
+/** `value` failed `context`'s codec: a built error while the budget lasts, else one more counted. */
+export function failure(value: unknown, context: t.Context): t.Validation<never> {
+  if (budget.remaining <= 0) {
+    budget.omitted++
+    return left([])
+  }
+  budget.remaining--
+  return left([{ value, context }])
+}
+
+/** {@link failure} of `value`, the `key` of `context`'s value, which `codec` rejected. */
+export function failureAt(
+  context: t.Context,
+  key: string,
+  codec: t.Decoder<unknown, unknown>,
+  value: unknown,
+): t.Validation<never> {
+  return failure(
+    value,
+    budget.remaining <= 0 ? context : t.appendContext(context, key, codec, value),
+  )
+}
+
+/** io-ts's primitives, whose `is` is their whole check: one failure whenever it says no. */
+function isPrimitive(codec: t.Mixed): boolean {
+  const tag = (codec as { readonly _tag?: unknown })._tag
+  return tag === 'StringType' || tag === 'LiteralType' || tag === 'BooleanType'
+}
+
+/** Returned by {@link validateWithin} for a value that failed. */
+export const INVALID: unique symbol = Symbol('invalid')
+
+/**
+ * `value`, the `key` of `context`'s value, validated by `codec`: its value, or {@link INVALID}
+ * with its errors appended to `errors` while the budget lasts, and only counted after.
+ */
+export function validateWithin(
+  codec: t.Mixed,
+  value: unknown,
+  context: t.Context,
+  key: string | number,
+  errors: t.ValidationError[],
+): unknown {
+  const charges = charging.has(codec)
+  // A leaf's `is` is cheap, and enough when it says yes. A composite validates at once: its `is`
+  // would walk all that its `validate` then walks again, at every level of the body.
+  if (!charges && codec.is(value)) return value
+  if (budget.remaining <= 0 && isPrimitive(codec)) {
+    // Its `is` is its whole check: one failure, known without building it.
+    budget.omitted++
+    return INVALID
+  }
+  const inner =
+    budget.remaining <= 0 ? context : t.appendContext(context, String(key), codec, value)
+  const result = codec.validate(value, inner)
+  if (result._tag === 'Right') return result.right
+  if (charges) {
+    // No loop spread: `push(...errors)` overflows the stack for large arrays.
+    for (const error of result.left) errors.push(error)
+    return INVALID
+  }
+  for (const error of result.left) {
+    if (budget.remaining > 0) {
+      budget.remaining--
+      errors.push(error)
+    } else budget.omitted++
+  }
+  return INVALID
 }

@@ -1,6 +1,7 @@
 import { hmacSha256 } from './crypto/platform.js'
 import type { SignatureMismatch } from './errors.js'
 import { decodeBase64Strict, encodeBase64 } from './internal/base64.js'
+import { bytesOf } from './internal/utf8.js'
 
 /**
  * The header LINE signs each webhook request with, lower-cased as Node and `Headers` report it.
@@ -233,7 +234,8 @@ function channelSecrets(value: unknown): readonly string[] {
 }
 
 function rawBody(body: unknown): string | Uint8Array {
-  if (typeof body === 'string' || body instanceof Uint8Array || isUint8Array(body)) return body
+  if (typeof body === 'string') return bytesOf(body)
+  if (body instanceof Uint8Array || isUint8Array(body)) return body
   if (body === undefined || body === null) {
     // Most often a raw-body parser that skipped the request: its `type` did not match.
     throw new TypeError(

@@ -10,6 +10,7 @@ import {
 } from './decode.js'
 import { WebhookError, type MalformedJson, type WebhookFailure } from './errors.js'
 import { left } from './internal/either.js'
+import { isWellFormed } from './internal/utf8.js'
 import {
   checkSignature,
   rejected,
@@ -22,8 +23,11 @@ const utf8 = /*#__PURE__*/ new TextDecoder('utf-8', { fatal: true, ignoreBOM: tr
 
 function parseJson(body: string | Uint8Array): Either<MalformedJson, unknown> {
   let text: string
-  if (typeof body === 'string') text = body
-  else {
+  if (typeof body === 'string') {
+    // A lone surrogate: not the UTF-8 LINE sent (see internal/utf8.ts), so it fails as bytes do.
+    if (!isWellFormed(body)) return left({ _tag: 'MalformedJson', reason: 'encoding' })
+    text = body
+  } else {
     try {
       text = utf8.decode(body)
     } catch {

@@ -146,6 +146,7 @@ describe('decodeWebhookRequest', () => {
   it('fails a signed body whose envelope is broken, naming every issue', async () => {
     expect(await failureOf(await signed('{"events":{}}'))).toStrictEqual({
       _tag: 'InvalidPayload',
+      omittedIssues: 0,
       issues: [
         { path: 'destination', expected: 'string', actual: undefined },
         { path: 'events', expected: 'Array<Event>', actual: {} },
@@ -185,7 +186,7 @@ describe('decodeWebhookRequest', () => {
 
     expect(await decodeWebhookRequest(params, { onInvalidEvent: 'fail' })).toStrictEqual({
       _tag: 'Left',
-      left: { _tag: 'InvalidPayload', issues },
+      left: { _tag: 'InvalidPayload', issues, omittedIssues: 0 },
     })
   })
 
@@ -209,7 +210,11 @@ describe('parseWebhookRequest', () => {
       [await signed(new Uint8Array([0xff])), { _tag: 'MalformedJson', reason: 'encoding' }],
       [
         await signed('[]'),
-        { _tag: 'InvalidPayload', issues: [{ path: '', expected: 'CallbackRequest', actual: [] }] },
+        {
+          _tag: 'InvalidPayload',
+          issues: [{ path: '', expected: 'CallbackRequest', actual: [] }],
+          omittedIssues: 0,
+        },
       ],
     ]
     for (const [params, failure] of cases) {

@@ -185,7 +185,8 @@ export function createWebhookReceiver(options: ReceiverOptions): WebhookReceiver
         // Kept for a person to look at: a type LINE added since, or a known type that broke its schema.
         if (event._tag === 'UnknownEvent') log({ kind: 'unknown-event', channelId, event })
         else {
-          const reason = formatWebhookFailure({ _tag: 'InvalidPayload', issues: event.issues })
+          const { issues, omittedIssues } = event
+          const reason = formatWebhookFailure({ _tag: 'InvalidPayload', issues, omittedIssues })
           log({ kind: 'invalid-event', channelId, event, reason })
         }
         continue

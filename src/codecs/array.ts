@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { chargesBudget, failure, INVALID, validateWithin } from '../issue.js'
 
 /**
  * True when every index of `value` holds an `isItem`, holes included: `Array.prototype.every`
@@ -10,12 +11,33 @@ export function everyIndex(value: readonly unknown[], isItem: (item: unknown) =>
   return true
 }
 
-/** io-ts's `readonlyArray`, with an `is` that checks every index, holes included. */
+/**
+ * io-ts's `readonlyArray`, with an `is` that checks every index, holes included, and a
+ * `validate` that keeps to the issue budget: past it, invalid items are only counted.
+ */
 export function readonlyArray<C extends t.Mixed>(
   item: C,
 ): t.Type<readonly t.TypeOf<C>[], readonly t.OutputOf<C>[]> {
+  type A = readonly t.TypeOf<C>[]
   const array = t.readonlyArray(item)
-  const is = (value: unknown): value is readonly t.TypeOf<C>[] =>
+  const is = (value: unknown): value is A =>
     Array.isArray(value) && everyIndex(value, (element) => item.is(element))
-  return new t.Type(array.name, is, array.validate, array.encode)
+  const validate = (value: unknown, context: t.Context): t.Validation<A> => {
+    if (!Array.isArray(value)) return failure(value, context)
+    const errors: t.ValidationError[] = []
+    let failed = false
+    let output: unknown[] | undefined
+    for (let index = 0; index < value.length; index++) {
+      const element: unknown = value[index]
+      const result = validateWithin(item, element, context, index, errors)
+      if (result === INVALID) failed = true
+      else if (result !== element) {
+        output ??= [...(value as readonly unknown[])]
+        output[index] = result
+      }
+    }
+    if (failed) return t.failures(errors)
+    return t.success((output ?? value) as A)
+  }
+  return chargesBudget(new t.Type(array.name, is, validate, array.encode))
 }

@@ -1,5 +1,13 @@
 import * as t from 'io-ts'
-import { issuesOf, type Issue } from '../issue.js'
+import {
+  chargesBudget,
+  failure,
+  issuesOf,
+  MAX_BODY_EVENT_ISSUES,
+  MAX_EVENT_ISSUES,
+  withinBudget,
+  type Issue,
+} from '../issue.js'
 import { everyIndex } from './array.js'
 import type { Codec } from './codec.js'
 import {
@@ -59,8 +67,18 @@ export interface InvalidEvent {
   readonly index: number
   /** The event as it came. */
   readonly raw: unknown
-  /** Why it does not match its schema; never empty. */
+  /**
+   * Why it does not match its schema, in body order: at least one, at most 10, and only the
+   * first once the invalid events before it in the body hold 1,000 beyond their first.
+   */
   readonly issues: readonly Issue[]
+  /**
+   * How many more issues were found and left out (see `issues`): past what it keeps, an event
+   * only counts, so that a hostile body costs no more than its size. `0` when none were.
+   *
+   * @since 0.2.0
+   */
+  readonly omittedIssues: number
 }
 
 /** The one way to make an InvalidEvent: `JSON.parse` cannot forge an instance of it. */
@@ -70,6 +88,7 @@ class InvalidEventOf implements InvalidEvent {
     readonly index: number,
     readonly raw: unknown,
     readonly issues: readonly Issue[],
+    readonly omittedIssues: number,
   ) {}
 }
 
@@ -84,19 +103,26 @@ export function eventList<E extends t.Mixed>(
 ): t.Type<readonly (t.TypeOf<E> | InvalidEvent)[], readonly unknown[]> {
   type Entry = t.TypeOf<E> | InvalidEvent
   const isEntry = (value: unknown): value is Entry => isInvalidEvent(value) || event.is(value)
-  return new t.Type(
+  const list = new t.Type(
     `Array<${event.name}>`,
     (value): value is readonly Entry[] => Array.isArray(value) && everyIndex(value, isEntry),
     (value, context) => {
-      if (!Array.isArray(value)) return t.failure(value, context)
+      if (!Array.isArray(value)) return failure(value, context)
       let changed = false
       const events: Entry[] = []
+      let extra = 0 // issues kept beyond each invalid event's first
       for (const [index, raw] of (value as readonly unknown[]).entries()) {
-        const result = event.validate(raw, t.appendContext(context, String(index), event, raw))
-        const entry: Entry =
-          result._tag === 'Right'
-            ? (result.right as t.TypeOf<E>)
-            : new InvalidEventOf(index, raw, issuesOf(result.left))
+        const max = 1 + Math.min(MAX_EVENT_ISSUES - 1, MAX_BODY_EVENT_ISSUES - extra)
+        const { validation: result, omitted } = withinBudget(max, () =>
+          event.validate(raw, t.appendContext(context, String(index), event, raw)),
+        )
+        let entry: Entry
+        if (result._tag === 'Right') entry = result.right as t.TypeOf<E>
+        else {
+          const issues = issuesOf(result.left)
+          extra += issues.length - 1
+          entry = new InvalidEventOf(index, raw, issues, omitted)
+        }
         changed ||= entry !== raw
         events.push(entry)
       }
@@ -105,6 +131,7 @@ export function eventList<E extends t.Mixed>(
     (events) =>
       events.map((entry) => (isInvalidEvent(entry) ? entry.raw : (event.encode(entry) as unknown))),
   )
+  return chargesBudget(list)
 }
 
 /** The `events` of a {@link CallbackRequest}. */

@@ -4,6 +4,7 @@ import { MembershipContent } from './membership-content.js'
 import { MessageContent } from './message-content.js'
 import { ModuleContent } from './module-content.js'
 import { integer, openEnum, type OpenEnum } from './primitives.js'
+import { stringRecord } from './record.js'
 import { UserSource, Source } from './source.js'
 import { struct, type Props } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
@@ -143,7 +144,7 @@ export interface LeftMembers {
 export const postbackContent = /*#__PURE__*/ struct(
   'PostbackContent',
   { data: t.string },
-  { params: /*#__PURE__*/ t.readonly(/*#__PURE__*/ t.record(t.string, t.string)) },
+  { params: /*#__PURE__*/ stringRecord() },
 )
 
 /**

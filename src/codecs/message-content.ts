@@ -1,7 +1,7 @@
 import * as t from 'io-ts'
 import { readonlyArray } from './array.js'
 import { Mention } from './mentionee.js'
-import { integer, openEnum, type OpenEnum } from './primitives.js'
+import { finiteNumber, integer, openEnum, type OpenEnum } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
@@ -283,8 +283,8 @@ export const locationMessageContent = /*#__PURE__*/ struct(
   {
     type: /*#__PURE__*/ t.literal('location'),
     id: t.string,
-    latitude: t.number,
-    longitude: t.number,
+    latitude: finiteNumber,
+    longitude: finiteNumber,
   },
   { title: t.string, address: t.string, markAsReadToken: t.string },
 )

@@ -33,9 +33,10 @@ export function openEnum<const Known extends string>(
   return Object.assign(codec, { leaf: 'string' as const })
 }
 
-const isInteger = (value: unknown): value is number => Number.isInteger(value)
+// Safe integers only: past 2^53 a JSON number no longer says which integer was sent.
+const isInteger = (value: unknown): value is number => Number.isSafeInteger(value)
 
-/** A whole number (the spec's `integer`), typed as a plain `number`. */
+/** A whole number (the spec's `integer`) that is a safe integer, typed as a plain `number`. */
 export const integer: t.Type<number> = /*#__PURE__*/ Object.assign(
   /*#__PURE__*/ new t.Type(
     'integer',
@@ -44,6 +45,20 @@ export const integer: t.Type<number> = /*#__PURE__*/ Object.assign(
     t.identity,
   ),
   { leaf: 'integer' as const },
+)
+
+// `JSON.parse` reads `1e400` as Infinity, which is no coordinate (and re-serialises as null).
+const isFiniteNumber = (value: unknown): value is number => Number.isFinite(value)
+
+/** A finite number (the spec's `number`). */
+export const finiteNumber: t.Type<number> = /*#__PURE__*/ Object.assign(
+  /*#__PURE__*/ new t.Type(
+    'number',
+    isFiniteNumber,
+    (value, context) => (isFiniteNumber(value) ? t.success(value) : t.failure(value, context)),
+    t.identity,
+  ),
+  { leaf: 'number' as const },
 )
 
 const INTEGER_TEXT = /^-?(?:0|[1-9]\d*)$/
@@ -87,7 +102,7 @@ export const lenientInteger: t.Type<number> = /*#__PURE__*/ numberOrNumeral(
 
 /** A number, or its decimal numeral (`"22.581143"`): the lenient profile's `number`. */
 export const lenientNumber: t.Type<number> = /*#__PURE__*/ numberOrNumeral(
-  t.number,
+  finiteNumber,
   'number',
   DECIMAL_TEXT,
   (number) => Number.isFinite(number),

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
 import { isRecord, type UnknownRecord } from '../internal/record.js'
+import { chargesBudget, failure, INVALID, validateWithin } from '../issue.js'
 
 /** Property codecs by name. */
 export type Props = Readonly<Record<string, t.Mixed>>
@@ -55,7 +56,6 @@ function checkOf(codec: t.Mixed): number {
     case 'StringType':
       return STRING
     case 'number':
-    case 'NumberType':
       return NUMBER
     case 'integer':
       return INTEGER
@@ -79,11 +79,11 @@ function passes(entry: Entry, property: unknown): boolean {
     case STRING:
       return typeof property === 'string'
     case NUMBER:
-      return typeof property === 'number'
+      return Number.isFinite(property)
     case BOOLEAN:
       return typeof property === 'boolean'
     case INTEGER:
-      return Number.isInteger(property)
+      return Number.isSafeInteger(property)
     case LITERAL:
       return property === entry.literal
     default:
@@ -117,20 +117,22 @@ export function struct<R extends Props, O extends Props>(
   }
 
   const validate = (value: unknown, context: t.Context): t.Validation<StructOf<R, O>> => {
-    if (!isRecord(value)) return t.failure(value, context)
+    if (!isRecord(value)) return failure(value, context)
     const errors: t.ValidationError[] = []
+    let failed = false
     let changed: Record<string, unknown> | undefined
     for (const { key, codec, required } of entries) {
       const property = value[key]
       if (!required && property === undefined) continue
-      const result = codec.validate(property, t.appendContext(context, key, codec, property))
-      if (result._tag === 'Left') errors.push(...result.left)
-      else if (result.right !== property) {
+      const result = validateWithin(codec, property, context, key, errors)
+      if (result === INVALID) failed = true
+      else if (result !== property) {
         changed ??= { ...value }
-        changed[key] = result.right
+        changed[key] = result
       }
     }
-    if (errors.length > 0) return t.failures(errors)
+    // Past the issue budget a failure is counted, not built: `errors` may then be empty.
+    if (failed) return t.failures(errors)
     return t.success((changed ?? value) as StructOf<R, O>)
   }
 
@@ -145,7 +147,9 @@ export function struct<R extends Props, O extends Props>(
     return output as StructOutputOf<R, O>
   }
 
-  return Object.assign(new t.Type(name, is, validate, encode), { required, optional })
+  return chargesBudget(
+    Object.assign(new t.Type(name, is, validate, encode), { required, optional }),
+  )
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
 import { isRecord, type UnknownRecord } from '../internal/record.js'
+import { budgetMark, chargesBudget, failure, failureAt, restoreBudget } from '../issue.js'
 import type { Codec } from './codec.js'
 
 /**
@@ -133,17 +134,24 @@ export function taggedUnion<M extends Members, Tag extends string>(
   }
 
   const validate = (value: unknown, context: t.Context): t.Validation<A> => {
-    if (!isRecord(value)) return t.failure(value, context)
-    const type = resolveType === undefined ? value['type'] : resolveType(value, typeNames)
+    if (!isRecord(value)) return failure(value, context)
+    const sent = value['type']
+    const type = resolveType === undefined ? sent : resolveType(value, typeNames)
     const member = byType.get(type)
+    if (member !== undefined && type === sent)
+      return member.validate(value, context) as t.Validation<A>
     if (member !== undefined) {
-      const typed = type === value['type'] ? value : { ...value, type }
-      return member.validate(typed, context) as t.Validation<A>
+      const mark = budgetMark()
+      const result = member.validate({ ...value, type }, context) as t.Validation<A>
+      // Read loosely it fails, but read as sent it is of a newer type, as the strict profile
+      // reads it: whatever that profile accepts, this one must too.
+      if (result._tag === 'Right' || !tagCodec.is(sent)) return result
+      restoreBudget(mark)
     }
-    if (tagCodec.is(type)) {
+    if (tagCodec.is(sent)) {
       return t.success(new Fallback(fallback, value as UnknownTypedObject))
     }
-    return t.failure(type, t.appendContext(context, 'type', tagCodec, type))
+    return failureAt(context, 'type', tagCodec, sent)
   }
 
   const encode = (value: A): t.OutputOf<M[keyof M]> | UnknownTypedObject => {
@@ -152,5 +160,5 @@ export function taggedUnion<M extends Members, Tag extends string>(
     return member === undefined ? value : (member.encode(value) as t.OutputOf<M[keyof M]>)
   }
 
-  return Object.assign(new t.Type(name, is, validate, encode), { members, fallback })
+  return chargesBudget(Object.assign(new t.Type(name, is, validate, encode), { members, fallback }))
 }

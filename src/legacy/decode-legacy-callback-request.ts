@@ -4,7 +4,7 @@ import { LenientCallbackRequest } from '../codecs/lenient.js'
 import { invalidPayload, type InvalidPayload } from '../errors.js'
 import { right } from '../internal/either.js'
 import { isRecord } from '../internal/record.js'
-import { issuesOf, type Issue } from '../issue.js'
+import { issuesOf, IssueTally } from '../issue.js'
 import { adaptLegacyResult } from './adapt-legacy-result.js'
 import { legacyIssue } from './legacy-issues.js'
 import { LegacyResult } from './legacy-result.js'
@@ -100,7 +100,7 @@ export function decodeLegacyCallbackRequest(
   if (decoded._tag === 'Left') return invalidPayload(issuesOf(decoded.left))
 
   const fail = options?.onInvalidEvent === 'fail'
-  const issues: Issue[] = []
+  const tally = new IssueTally()
   decoded.right.events.forEach((entry, index) => {
     const result: unknown = results[index]
     if (LegacyResult.is(result)) rememberLegacyResult(entry, result)
@@ -112,10 +112,13 @@ export function decodeLegacyCallbackRequest(
       for (const issue of entry.issues) {
         const translated = legacyIssue(issue, index, result, origins)
         const key = `${translated.path}\0${translated.expected}`
-        if (!seen.has(key)) issues.push(translated)
+        if (!seen.has(key)) tally.add(translated)
         seen.add(key)
       }
+      tally.omitted += entry.omittedIssues
     }
   })
-  return issues.length > 0 ? invalidPayload(issues) : right(decoded.right)
+  return tally.issues.length > 0
+    ? invalidPayload(tally.issues, tally.omitted)
+    : right(decoded.right)
 }

@@ -1,5 +1,6 @@
 import * as t from 'io-ts'
 import { readonlyArray } from '../codecs/array.js'
+import { finiteNumber } from '../codecs/primitives.js'
 import { struct } from '../codecs/struct.js'
 import { isRecord } from '../internal/record.js'
 import type { Codec } from '../codecs/codec.js'
@@ -59,8 +60,8 @@ export const legacyLocation = /*#__PURE__*/ struct(
   {
     title: /*#__PURE__*/ nullable(t.string),
     address: /*#__PURE__*/ nullable(t.string),
-    latitude: t.number,
-    longitude: t.number,
+    latitude: finiteNumber,
+    longitude: finiteNumber,
     phone: /*#__PURE__*/ nullable(t.string),
   },
 )
@@ -93,17 +94,17 @@ export const legacyContent = /*#__PURE__*/ struct(
   {},
   {
     id: t.string,
-    createdTime: t.number,
+    createdTime: finiteNumber,
     from: t.string,
     to: /*#__PURE__*/ readonlyArray(t.string),
-    toType: t.number,
-    contentType: t.number,
+    toType: finiteNumber,
+    contentType: finiteNumber,
     text: /*#__PURE__*/ nullable(t.string),
     location: /*#__PURE__*/ nullable(LegacyLocation),
     contentMetadata: /*#__PURE__*/ nullable(stringRecord),
-    deliveredTime: t.number,
-    revision: t.number,
-    opType: t.number,
+    deliveredTime: finiteNumber,
+    revision: finiteNumber,
+    opType: finiteNumber,
     params: /*#__PURE__*/ readonlyArray(/*#__PURE__*/ nullable(t.string)),
   },
 )
@@ -158,7 +159,7 @@ export const legacyResult = /*#__PURE__*/ struct(
     to: /*#__PURE__*/ readonlyArray(t.string),
     toChannel: channelId,
     eventType: t.string,
-    createdTime: t.number,
+    createdTime: finiteNumber,
     content: LegacyContent,
   },
 )

@@ -392,6 +392,7 @@ describe('the nested unions narrow the same way', () => {
       readonly index: number
       readonly raw: unknown
       readonly issues: readonly Issue[]
+      readonly omittedIssues: number
     }>()
   })
 })

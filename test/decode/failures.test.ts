@@ -37,7 +37,7 @@ const textEvent = {
 }
 
 function invalidPayload(...issues: Issue[]): InvalidPayload {
-  return { _tag: 'InvalidPayload', issues }
+  return { _tag: 'InvalidPayload', issues, omittedIssues: 0 }
 }
 
 function leftOf(value: unknown, options?: { readonly onInvalidEvent: 'fail' }): InvalidPayload {

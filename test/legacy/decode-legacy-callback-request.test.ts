@@ -92,6 +92,7 @@ describe('what fails the whole body', () => {
       _tag: 'Left',
       left: {
         _tag: 'InvalidPayload',
+        omittedIssues: 0,
         issues: [{ path: '', expected: 'LegacyCallbackRequest', actual: body }],
       },
     })
@@ -106,6 +107,7 @@ describe('what fails the whole body', () => {
       _tag: 'Left',
       left: {
         _tag: 'InvalidPayload',
+        omittedIssues: 0,
         issues: [{ path: 'result', expected: 'Array<LegacyResult>', actual: result }],
       },
     })
@@ -410,7 +412,7 @@ describe('a malformed result', () => {
       expect(invalid.index).toBe(0)
       expect(invalid.issues.length).toBeGreaterThan(0)
       expect(follow?.type).toBe('follow')
-      expect(failure(body)).toStrictEqual({ _tag: 'InvalidPayload', issues })
+      expect(failure(body)).toStrictEqual({ _tag: 'InvalidPayload', issues, omittedIssues: 0 })
     },
   )
 
@@ -519,6 +521,7 @@ describe('decodeCallbackRequest with acceptLegacy', () => {
       _tag: 'Left',
       left: {
         _tag: 'InvalidPayload',
+        omittedIssues: 0,
         issues: [{ path: 'result', expected: 'Array<LegacyResult>', actual: 'x' }],
       },
     })
@@ -535,6 +538,7 @@ describe('decodeCallbackRequest with acceptLegacy', () => {
       _tag: 'Left',
       left: {
         _tag: 'InvalidPayload',
+        omittedIssues: 0,
         issues: [{ path: 'result[0].content.text', expected: 'string', actual: null }],
       },
     })

@@ -1,0 +1,26 @@
+import * as t from 'io-ts'
+import { isRecord } from '../internal/record.js'
+import { chargesBudget, failure, INVALID, validateWithin } from '../issue.js'
+
+type StringRecord = Readonly<Record<string, string>>
+
+/**
+ * io-ts's `t.readonly(t.record(t.string, t.string))`, whose `validate` keeps to the issue
+ * budget: past it, values that are not strings are only counted. Still a `DictionaryType`, so
+ * issues quote its keys, which the sender chose.
+ */
+export function stringRecord(): t.DictionaryType<t.StringC, t.StringC, StringRecord, StringRecord> {
+  const is = (value: unknown): value is StringRecord =>
+    isRecord(value) && Object.values(value).every((entry) => typeof entry === 'string')
+  const validate = (value: unknown, context: t.Context): t.Validation<StringRecord> => {
+    if (!isRecord(value)) return failure(value, context)
+    const errors: t.ValidationError[] = []
+    let failed = false
+    for (const key of Object.keys(value)) {
+      if (validateWithin(t.string, value[key], context, key, errors) === INVALID) failed = true
+    }
+    return failed ? t.failures(errors) : t.success(value as StringRecord)
+  }
+  const name = t.record(t.string, t.string).name
+  return chargesBudget(new t.DictionaryType(name, is, validate, t.identity, t.string, t.string))
+}
