@@ -9,6 +9,7 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'text', 'html'],
       thresholds: { lines: 100, branches: 100, functions: 100, statements: 100 },
+      reportOnFailure: true,
     },
     projects: [
       {
@@ -17,6 +18,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/runtimes/**', 'test/package/**', 'test/examples/**', 'test/fuzz/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+          // The property tests, and the TSDoc examples' type check, run long on a loaded machine,
+          // longer under coverage.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {
