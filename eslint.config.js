@@ -3,7 +3,7 @@ import tsdoc from 'eslint-plugin-tsdoc'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'reports/', '.cache/', '**/fixtures/'] },
+  { ignores: ['dist/', 'coverage/', 'reports/', '.cache/', '.stryker-tmp/', '**/fixtures/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
