@@ -23,8 +23,8 @@ import { modernFixture, modernFixtureNames } from '../support/fixtures.js'
  */
 export const HUGE_LENGTHS = [130_000, 250_000] as const
 
-/** Out of 10,000 mutations, how many make a huge array: rare, as each costs a whole decode. */
-const HUGE_PER_10_000 = 2
+/** Out of 10,000 huge-array picks, how many make one: rare, as each costs a whole decode. */
+const HUGE_PER_10_000 = 100
 
 /** The bodies of conformance/modern, as `JSON.parse` gave them. */
 export function modernCorpus(): readonly unknown[] {
@@ -215,7 +215,12 @@ const CASES: readonly ((text: string) => string)[] = [
 
 /** `body`, a fresh copy, with one mutation applied in place (or a new root). */
 function mutate(body: unknown, { at, operation }: Mutation): unknown {
-  const places = placesOf(body)
+  const all = placesOf(body)
+  // A huge array replaces an array when there is one: its items are what the schema checks.
+  const arrays = all.filter(([parent, key]) =>
+    Array.isArray((parent as Record<string, unknown>)[key]),
+  )
+  const places = operation.op === 'huge' && arrays.length > 0 ? arrays : all
   const index = at % (places.length + 1)
   const place = places[index]
   const current = place === undefined ? body : (place[0] as Record<string, unknown>)[place[1]]
