@@ -3,7 +3,17 @@ import tsdoc from 'eslint-plugin-tsdoc'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/api/', 'coverage/', 'reports/', '.cache/', '**/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'docs/api/',
+      'coverage/',
+      'reports/',
+      '.cache/',
+      '.stryker-tmp/',
+      '**/fixtures/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,

@@ -148,8 +148,6 @@ function kindOf(value: unknown): string {
   switch (typeof value) {
     case 'object':
       return 'an object'
-    case 'undefined':
-      return 'nothing'
     case 'string':
       return value === '' ? 'an empty string' : 'a string'
     default:

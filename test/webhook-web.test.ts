@@ -15,4 +15,12 @@ describe('decodeWebhookRequest on Web Crypto', () => {
     const result = await pending
     expect(result._tag === 'Right' && result.right.destination).toBe('U0')
   })
+
+  it('decodes a string body once Web Crypto has verified it', async () => {
+    const channelSecret = 'web-secret'
+    const body = '{"destination":"U1","events":[]}'
+    const signature = await createSignature({ channelSecret, body })
+    const result = await decodeWebhookRequest({ channelSecret, body, signature })
+    expect(result).toStrictEqual({ _tag: 'Right', right: { destination: 'U1', events: [] } })
+  })
 })

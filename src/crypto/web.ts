@@ -28,8 +28,11 @@ function importKey(secret: string): Promise<CryptoKey> {
     ['sign', 'verify'],
   )
   if (keys.size >= MAX_CACHED_KEYS) {
-    const oldest = keys.keys().next()
-    if (oldest.done !== true) keys.delete(oldest.value)
+    // A Map iterates in insertion order: the first key is the oldest.
+    for (const oldest of keys.keys()) {
+      keys.delete(oldest)
+      break
+    }
   }
   keys.set(secret, key)
   void key.catch(() => keys.delete(secret)) // a failed import is not cached

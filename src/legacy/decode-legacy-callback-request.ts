@@ -97,6 +97,7 @@ export function decodeLegacyCallbackRequest(
   const context: t.Context = [{ key: '', type: LenientCallbackRequest, actual: body }]
   const decoded = LenientCallbackRequest.validate(body, context)
   // Unreachable: `events` is an array and `destination` a string, all the envelope asks.
+  /* v8 ignore if */
   if (decoded._tag === 'Left') return invalidPayload(issuesOf(decoded.left))
 
   const fail = options?.onInvalidEvent === 'fail'
@@ -105,6 +106,8 @@ export function decodeLegacyCallbackRequest(
     const result: unknown = results[index]
     if (LegacyResult.is(result)) rememberLegacyResult(entry, result)
     if (fail && entry.type === undefined && entry._tag === 'InvalidEvent') {
+      // adapted has an entry per result, as events has: `?? []` only satisfies the compiler.
+      /* v8 ignore next */
       const origins = adapted[index]?.origins ?? []
       // Fields read from one legacy field (latitude and longitude from a missing `location`)
       // fail at one place, which is said once.
