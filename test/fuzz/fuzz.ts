@@ -116,26 +116,19 @@ function failureProblems(failure: unknown, allowed: ReadonlySet<string>): string
 /** What a profile's result promises; `fail` promises no InvalidEvent too. */
 interface Promise_ {
   readonly profile: Profile
-  /** Whether the body was read by the lenient codecs, which match types in any case. */
-  readonly anyCase: boolean
   readonly fail: boolean
   readonly failures: ReadonlySet<string>
 }
 
 const INVALID_PAYLOAD = new Set(['InvalidPayload'])
 
-/** A 2016 body, as the package tells them apart: a `result` and no `events`. */
-const isLegacyBody = (value: unknown): boolean =>
-  isJsonObject(value) && value['result'] !== undefined && value['events'] === undefined
-
-/** What `options` promise for `value`; `undefined` when the input is bytes not yet parsed. */
-function promiseOf(options: Options, value: unknown): Promise_ {
+/** What `options` promise. */
+function promiseOf(options: Options): Promise_ {
   const lenient = options?.lenient === true
   const legacy = options?.acceptLegacy === true
   return {
     // Types: acceptLegacy answers LenientCallbackRequest, whichever codecs read the body.
     profile: lenient || legacy ? 'lenient' : 'strict',
-    anyCase: lenient || (legacy && isLegacyBody(value)),
     fail: options?.onInvalidEvent === 'fail',
     failures: INVALID_PAYLOAD,
   }
@@ -151,7 +144,6 @@ function resultFindings(result: unknown, promised: Promise_): Finding[] {
   }
   return shapeProblems(result.right, promised.profile, {
     noInvalidEvents: promised.fail,
-    anyCase: promised.anyCase,
   }).map((detail) => ({
     category: 'badRight' as const,
     detail,
@@ -250,7 +242,7 @@ function decodeEntryPoint(
         const options = optionsOf(flip)
         const findings = resultFindings(
           build.decodeCallbackRequest(value, options),
-          promiseOf(options, value),
+          promiseOf(options),
         )
         return superset ? [...findings, ...supersetFindings(build, value)] : findings
       }),
@@ -273,17 +265,6 @@ const WEBHOOK_OPTIONS: readonly Options[] = [
 
 const WEBHOOK_FAILURES = new Set(['InvalidPayload', 'MalformedJson'])
 
-const utf8 = new TextDecoder()
-
-/** The JSON of a body, or `undefined`: only to tell a 2016 body from a modern one. */
-function parsed(body: string | Uint8Array): unknown {
-  try {
-    return JSON.parse(typeof body === 'string' ? body : utf8.decode(body)) as unknown
-  } catch {
-    return undefined
-  }
-}
-
 async function webhookFindings(
   build: Build,
   { signed, options }: WebhookInput,
@@ -304,10 +285,7 @@ async function webhookFindings(
   } catch (error) {
     return [thrown(error, 'rejected')]
   }
-  const promised = promiseOf(
-    options,
-    isEither(result) && result._tag === 'Right' ? parsed(body) : undefined,
-  )
+  const promised = promiseOf(options)
   const findings = resultFindings(result, { ...promised, failures: WEBHOOK_FAILURES })
   if (isEither(result)) {
     const encodingFailure =
@@ -359,7 +337,6 @@ export const ENTRY_POINTS: readonly EntryPoint<unknown>[] = [
         const options = fail ? ({ onInvalidEvent: 'fail' } as const) : undefined
         const promised: Promise_ = {
           profile: 'lenient',
-          anyCase: true,
           fail,
           failures: INVALID_PAYLOAD,
         }

@@ -343,8 +343,26 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** The signature LINE would send: HMAC-SHA256 of the exact bytes, in base64. */
 export function signatureOf(body: string | Uint8Array): string {
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
+  const bytes = typeof body === 'string' ? bytesOfString(body) : body
   return createHmac('sha256', CHANNEL_SECRET).update(bytes).digest('base64')
+}
+
+/**
+ * The bytes a string stands for: UTF-8, and a lone surrogate as its own three bytes (WTF-8), the
+ * bytes that fail to decode as the string does. Buffer.from would write U+FFFD in its place and
+ * sign another body.
+ */
+function bytesOfString(body: string): Buffer {
+  const parts: Buffer[] = []
+  for (const character of body) {
+    const code = character.codePointAt(0) ?? 0
+    parts.push(
+      code >= 0xd800 && code <= 0xdfff
+        ? Buffer.from([0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)])
+        : Buffer.from(character, 'utf8'),
+    )
+  }
+  return Buffer.concat(parts)
 }
 
 function isWellFormed(body: string | Uint8Array): boolean {

@@ -76,11 +76,7 @@ export function issueListProblems(issues: unknown, at: string): string[] {
 class Checker {
   readonly problems: string[] = []
 
-  constructor(
-    private readonly profile: Profile,
-    /** Whether types match in any case, as the lenient profile reads them. */
-    private readonly anyCase: boolean,
-  ) {}
+  constructor(private readonly profile: Profile) {}
 
   private fail(at: string, what: string): void {
     // A handful says what is wrong; thousands would only cost memory.
@@ -206,13 +202,10 @@ class Checker {
       this.fail(`${at}.raw.type`, `expected a non-empty string, got ${describe(type)}`)
       return
     }
-    const lower = type.toLowerCase()
-    // The lenient profile reads event and message types in any case, and no others.
-    const anyCase =
-      this.anyCase && (union === webhookSchema.Event || union === webhookSchema.MessageContent)
-    const isKnown = anyCase
-      ? known.some((name) => name.toLowerCase() === lower)
-      : known.includes(type)
+    // A known type in its own case always reads as its member (or an InvalidEvent). In another
+    // case the lenient profile tries the member, and keeps a fallback where that fails, as
+    // strict does: what strict types, lenient types too.
+    const isKnown = known.includes(type)
     if (isKnown) this.fail(`${at}.raw.type`, `a known type ${JSON.stringify(type)} as a fallback`)
   }
 
@@ -249,15 +242,14 @@ export function describe(value: unknown): string {
 /**
  * The places where `value`, a decoded body, breaks the type `CallbackRequest` (strict) or
  * `LenientCallbackRequest` (lenient); with `noInvalidEvents`, an `InvalidEvent` breaks it too
- * (what `onInvalidEvent: 'fail'` promises). With `anyCase` (the lenient profile's reading), a
- * fallback may not hold a known type in any case; without it, in its own case only.
+ * (what `onInvalidEvent: 'fail'` promises).
  */
 export function shapeProblems(
   value: unknown,
   profile: Profile,
-  { noInvalidEvents = false, anyCase = profile === 'lenient' } = {},
+  { noInvalidEvents = false } = {},
 ): readonly string[] {
-  const checker = new Checker(profile, anyCase)
+  const checker = new Checker(profile)
   if (!isJsonObject(value)) return [`(root): expected an object, got ${describe(value)}`]
   const destination = value['destination']
   if (profile === 'strict' || Object.hasOwn(value, 'destination')) {
