@@ -12,7 +12,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** One row per app; kB are 1000 bytes, as bundle-size tools report them. */
 export const BUNDLE_TARGETS = [
   { imports: ['verifySignature'], limitKb: 2 },
-  { imports: ['decodeWebhookRequest'], limitKb: 12 },
+  // 12 kB until the hostile-body work (bounded issues, WTF-8 bodies, finite numbers) added 1 kB;
+  // issue 10's split of the 2016 adapter into its own entry is what brings it down again.
+  { imports: ['decodeWebhookRequest'], limitKb: 12.5 },
 ]
 
 /** Bundles an app that imports `imports` from line-webhook; its minified and gzipped sizes. */

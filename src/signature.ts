@@ -240,7 +240,7 @@ function rawBody(body: unknown): string | Uint8Array {
     // Most often a raw-body parser that skipped the request: its `type` did not match.
     throw new TypeError(
       `line-webhook: body is ${describe(body)}: no request body was read. ` +
-        "Read the raw body on this route (e.g. express.raw({ type: () => true }), which reads every Content-Type), and check that the parser's type matches the request's Content-Type.",
+        'Read the raw body whatever the Content-Type, e.g. express.raw({ type: () => true }).',
     )
   }
   if (body instanceof ArrayBuffer) {
@@ -250,9 +250,8 @@ function rawBody(body: unknown): string | Uint8Array {
   }
   throw new TypeError(
     `line-webhook: body must be the raw request body, a string or Uint8Array, got ${describe(body)}. ` +
-      'A JSON body parser probably ran first: the signature covers the exact bytes LINE sent, and re-serialised JSON differs from them. ' +
-      'Register the webhook route before any global JSON parser (app.use(express.json()), a body-parser middleware), ' +
-      'and read the raw body on it instead, e.g. express.raw({ type: () => true }) or `await request.text()`.',
+      'A JSON body parser probably ran first, but the signature covers the exact bytes LINE sent. ' +
+      'Register the webhook route before any global JSON parser (express.json()), and read the raw body on it, e.g. express.raw({ type: () => true }).',
   )
 }
 
