@@ -284,10 +284,10 @@ async function firstVerifying(
   body: string | Uint8Array,
   signature: string | null | undefined,
 ): Promise<number> {
-  for (const [index, channelSecret] of secrets.entries()) {
-    if (await verifySignature({ channelSecret, body, signature })) return index
-  }
-  return -1
+  const verified = await Promise.all(
+    secrets.map((channelSecret) => verifySignature({ channelSecret, body, signature })),
+  )
+  return verified.indexOf(true)
 }
 
 interface Change {

@@ -84,6 +84,7 @@ describe('diagnoseSignature', () => {
       (s: string) => s.slice(0, -1),
       /43 characters long, not 44 \(is its "=" padding missing\?\)/,
     ],
+    ['too long, padded', (s: string) => `AAAA${s}`, /is 48 characters long, not 44(?! \(is its)/],
     ['bad characters', (s: string) => `*${s.slice(1)}`, /not strict base64 of 32 bytes/],
   ])('reports a malformed signature: %s', async (_, malform, message) => {
     const signature = malform(await sign(sent))

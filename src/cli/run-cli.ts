@@ -58,7 +58,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   try {
     parsed = parse(args)
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error))
+    // parseArgs throws only TypeErrors, whose message names the option.
+    return usage(io, (error as Error).message)
   }
   const { values, positionals } = parsed
   const [command, file, ...extra] = positionals
@@ -113,8 +114,8 @@ async function readBody(file: string | undefined, io: CliIo): Promise<Uint8Array
   try {
     return new Uint8Array(await readFile(file))
   } catch (error) {
-    const code = (error as { code?: unknown }).code
-    throw new UsageError(`cannot read ${file}${typeof code === 'string' ? ` (${code})` : ''}`)
+    // readFile's errors carry the system's code (ENOENT, EISDIR, EACCES).
+    throw new UsageError(`cannot read ${file} (${String((error as { code?: unknown }).code)})`)
   }
 }
 
@@ -212,19 +213,17 @@ async function send(values: Values, file: string | undefined, io: CliIo): Promis
     })
   }
   let response: Response
+  let text: string
   try {
     response = await fetch(request)
+    text = await response.text()
   } catch (error) {
-    // fetch fails with "fetch failed"; the reason (ECONNREFUSED, bad port) is its cause.
-    const cause = (error as { cause?: unknown }).cause
-    const code: unknown =
-      cause instanceof Error ? ((cause as { code?: unknown }).code ?? cause.message) : undefined
-    io.stderr(
-      `line-webhook: could not POST to ${url.href}${typeof code === 'string' ? ` (${code})` : ''}\n`,
-    )
+    // fetch fails with "fetch failed", or "terminated" when the answer breaks off; the reason
+    // (ECONNREFUSED, bad port, the socket closed) is its cause.
+    const { cause } = error as { cause?: unknown }
+    io.stderr(`line-webhook: could not POST to ${url.href} or read its answer (${String(cause)})\n`)
     return NO
   }
-  const text = await response.text()
   io.stdout(`${response.status} ${response.statusText}\n${text}${text.endsWith('\n') ? '' : '\n'}`)
   return response.ok ? OK : NO
 }

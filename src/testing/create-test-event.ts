@@ -92,8 +92,15 @@ const groupSource = () => ({ type: 'group', groupId: lineId('C'), userId: lineId
 const fromLine = { type: 'line' }
 
 /** A default of every message type: what LINE sends for it, with fresh ids. */
+const textMessage = () => ({
+  type: 'text',
+  id: messageId(),
+  quoteToken: token(43),
+  text: 'Hello, world',
+})
+
 const messages: VariantDefaults = {
-  text: () => ({ type: 'text', id: messageId(), quoteToken: token(43), text: 'Hello, world' }),
+  text: textMessage,
   image: () => ({
     type: 'image',
     id: messageId(),
@@ -134,25 +141,28 @@ const sources: VariantDefaults = {
   room: () => ({ type: 'room', roomId: lineId('R'), userId: lineId('U') }),
 }
 
+const joinedMembership = () => ({ type: 'joined', membershipId: 3189 })
+
 const memberships: VariantDefaults = {
-  joined: () => ({ type: 'joined', membershipId: 3189 }),
+  joined: joinedMembership,
   left: () => ({ type: 'left', membershipId: 3189 }),
   renewed: () => ({ type: 'renewed', membershipId: 3189 }),
 }
 
+const attachedModule = () => ({ type: 'attached', botId: lineId('U'), scopes: ['message:send'] })
+
 const modules: VariantDefaults = {
-  attached: () => ({ type: 'attached', botId: lineId('U'), scopes: ['message:send'] }),
+  attached: attachedModule,
   detached: () => ({ type: 'detached', botId: lineId('U'), reason: 'bot_deleted' }),
 }
 
 const variants = { message: messages, source: sources, membership: memberships, module: modules }
 
-const text = () => messages['text']?.() ?? {}
 const members = () => ({ members: [userSource()] })
 
 /** What each event type carries besides the fields every event has. */
 const events: Readonly<Record<TestEventType, (now: number) => UnknownRecord>> = {
-  message: () => ({ source: userSource(), replyToken: replyToken(), message: text() }),
+  message: () => ({ source: userSource(), replyToken: replyToken(), message: textMessage() }),
   unsend: () => ({ source: groupSource(), unsend: { messageId: messageId() } }),
   follow: () => ({
     source: userSource(),
@@ -191,15 +201,19 @@ const events: Readonly<Record<TestEventType, (now: number) => UnknownRecord>> = 
   membership: () => ({
     source: userSource(),
     replyToken: replyToken(),
-    membership: memberships['joined']?.() ?? {},
+    membership: joinedMembership(),
   }),
-  module: () => ({ module: modules['attached']?.() ?? {} }),
+  module: () => ({ module: attachedModule() }),
   activated: (now) => ({ source: userSource(), chatControl: { expireAt: now + 3_600_000 } }),
   deactivated: () => ({ source: userSource() }),
   botSuspended: () => ({}),
   botResumed: () => ({}),
   delivery: () => ({ source: userSource(), delivery: { data: lineId('U').slice(1) } }),
-  messageEdited: () => ({ source: groupSource(), replyToken: replyToken(), message: text() }),
+  messageEdited: () => ({
+    source: groupSource(),
+    replyToken: replyToken(),
+    message: textMessage(),
+  }),
 }
 
 /**
@@ -261,7 +275,8 @@ function problemOf(event: UnknownRecord): string {
     return 'sets a type this version does not know (of message, source...); use one of the documented types.'
   }
   const paths = issuesOf(decoded.left).map(
-    ({ path, expected }) => `${path || 'event'}: expected ${expected}`,
+    // The merged event is an object with its `type` set, so every issue has a path.
+    ({ path, expected }) => `${path}: expected ${expected}`,
   )
   return `makes an event LINE's schema does not allow: ${paths.join('; ')}.`
 }

@@ -8,7 +8,7 @@ let sequence = 0
 function randomOf(alphabet: string, length: number): string {
   let text = ''
   for (let index = 0; index < length; index++) {
-    text += alphabet[Math.floor(Math.random() * alphabet.length)] ?? ''
+    text += alphabet.charAt(Math.floor(Math.random() * alphabet.length))
   }
   return text
 }

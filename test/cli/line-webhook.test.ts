@@ -293,7 +293,7 @@ describe('line-webhook', () => {
       expect(ran).toEqual({
         code: 1,
         stdout: '',
-        stderr: `line-webhook: could not POST to http://127.0.0.1:${port}/ (ECONNREFUSED)\n`,
+        stderr: `line-webhook: could not POST to http://127.0.0.1:${port}/ or read its answer (Error: connect ECONNREFUSED 127.0.0.1:${port})\n`,
       })
     })
   })

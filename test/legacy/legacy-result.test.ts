@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { LegacyResult } from '../../src/index.js'
 import { issuesOf } from '../../src/issue.js'
+import { legacyContent, legacyResult } from '../../src/legacy/legacy-result.js'
 
 const valid = {
   id: 'ABCDEF-1',
@@ -68,5 +69,22 @@ describe('LegacyResult', () => {
         { path: 'content.contentMetadata', actual: contentMetadata },
       ])
     }
+  })
+
+  it('has property codecs that decode valid values on their own too', () => {
+    // Inside LegacyResult a property codec only validates what its `is` rejected; reused on its
+    // own (StructC keeps them reachable), its validate must take what is valid as well.
+    const { fromChannel, toChannel } = legacyResult.optional
+    const { text, contentMetadata } = legacyContent.optional
+    const value = <A>(result: { _tag: 'Left' } | { _tag: 'Right'; right: A }) =>
+      result._tag === 'Right' ? result.right : 'rejected'
+    expect(value(fromChannel.decode(1341301815))).toBe(1341301815)
+    expect(value(toChannel.decode('1441301333'))).toBe('1441301333')
+    expect(value(fromChannel.decode(null))).toBe('rejected')
+    expect(value(text.decode(null))).toBeNull()
+    expect(value(text.decode('hello'))).toBe('hello')
+    const metadata = { STKID: '3', STKPKGID: '332' }
+    expect(value(contentMetadata.decode(metadata))).toBe(metadata)
+    expect(value(contentMetadata.decode(null))).toBeNull()
   })
 })

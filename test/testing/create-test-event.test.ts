@@ -70,9 +70,11 @@ describe('createTestEvent', () => {
     })
     const left = createTestEvent('membership', { membership: { type: 'left' } })
     expect(left.membership).toEqual({ type: 'left', membershipId: 3189 })
+    const renewed = createTestEvent('membership', { membership: { type: 'renewed' } })
+    expect(renewed.membership).toEqual({ type: 'renewed', membershipId: 3189 })
     const detached = createTestEvent('module', { module: { type: 'detached' } })
     expect(detached.module).toMatchObject({ type: 'detached', reason: 'bot_deleted' })
-    for (const event of [room, left, detached]) expect(Event.is(event)).toBe(true)
+    for (const event of [room, left, renewed, detached]) expect(Event.is(event)).toBe(true)
   })
 
   it('replaces arrays whole and removes an optional property set to undefined', () => {
