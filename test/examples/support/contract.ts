@@ -21,7 +21,7 @@ import {
   OTHER_CHANNEL_ID,
   OTHER_CHANNEL_SECRET,
 } from './channels.js'
-import { SLOW_HANDLER_MS, type Recorded } from './recording-hooks.js'
+import { SLOW_HANDLER_MS, type Recorded, type Recorder } from './recording-hooks.js'
 import { startServerProcess } from './server-process.js'
 
 export interface RunningExample {
@@ -363,6 +363,26 @@ export async function expectRawWebhookBesideParsedJson(origin: string): Promise<
     body: '{"a":1}',
   })
   expect(await echoed.json()).toEqual({ parsed: 'object' })
+}
+
+/**
+ * Behind an app-wide JSON parser that reached the body first, an unsigned request of
+ * `contentType` is still refused as unsigned (401), never answered 500.
+ */
+export async function expectUnsignedRefused(
+  origin: string,
+  recorded: Recorder,
+  contentType: string | null,
+): Promise<void> {
+  const sent = await post(`${origin}/webhook`, bodyOf(textEvent('hello')), {
+    secret: null,
+    contentType,
+  })
+  expect(sent).toEqual({
+    status: 401,
+    text: expect.stringMatching(/^signature mismatch: /) as unknown,
+  })
+  expect(recorded.take()).toEqual([expect.objectContaining({ kind: 'rejected', status: 401 })])
 }
 
 /** A Node example's server script, run as a user would: it serves, logs, and exits 0 on SIGTERM. */
