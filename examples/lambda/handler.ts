@@ -17,8 +17,10 @@ export function requestOf(event: ApiGatewayEvent): Request {
   const method = v2 ? event.requestContext.http.method : event.httpMethod
   const path = v2 ? event.rawPath : event.path
   const headers = new Headers()
-  // v1 has null for no headers; a v2 header that came several times is already comma-joined.
-  for (const [name, value] of Object.entries(event.headers ?? {})) {
+  // API Gateway's test console sends v1 events with `headers: null`, which the types leave out.
+  const given = event.headers as Readonly<Record<string, string | undefined>> | null
+  // A v2 header that came several times is comma-joined already.
+  for (const [name, value] of Object.entries(given ?? {})) {
     if (value !== undefined) headers.set(name, value)
   }
   const body =
@@ -37,11 +39,11 @@ export function requestOf(event: ApiGatewayEvent): Request {
 
 /** The answer as API Gateway takes it, from either event version. */
 export async function resultOf(response: Response): Promise<APIGatewayProxyResult> {
-  return {
-    statusCode: response.status,
-    headers: Object.fromEntries(response.headers),
-    body: await response.text(),
-  }
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  return { statusCode: response.status, headers, body: await response.text() }
 }
 
 /**

@@ -39,6 +39,7 @@ export function createAppModule(webhook: WebhookHandler): Type {
     controllers: [WebhookController],
     providers: [{ provide: LINE_WEBHOOK, useValue: webhook }],
   })
+  // eslint-disable-next-line @typescript-eslint/no-extraneous-class -- a Nest module is its decorator
   class AppModule {}
   return AppModule
 }
@@ -48,6 +49,7 @@ export function createApp(
   options: { readonly logger?: false } = {},
 ): Promise<INestApplication> {
   // rawBody: true, or the JSON parser leaves only an object, which cannot be verified.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest reads its options as plain data
   return NestFactory.create<NestExpressApplication>(createAppModule(webhook), {
     rawBody: true,
     ...options,

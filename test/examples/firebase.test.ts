@@ -1,4 +1,5 @@
 import express, { type Request } from 'express'
+import type { HttpsFunction } from 'firebase-functions/v2/https'
 import { createSignature } from 'line-webhook'
 import { describe, expect, it } from 'vitest'
 import { lineFunction } from '../../examples/firebase/function.js'
@@ -11,14 +12,17 @@ import { recipeContract } from './support/recipe-contract.js'
  * An Express app that parses bodies as Cloud Functions' Functions Framework does before it calls
  * an HTTPS function: JSON, then text for every other type, each keeping its bytes in `rawBody`.
  */
-function functionsFramework(fn: express.Handler): express.Express {
+function functionsFramework(fn: HttpsFunction): express.Express {
   const verify = (req: Request, _res: unknown, bytes: Buffer) => {
     Object.assign(req, { rawBody: bytes })
   }
-  return express()
-    .use(express.json({ limit: '32mb', verify }))
-    .use(express.text({ limit: '32mb', type: '*/*', verify }))
-    .all('/{*path}', fn)
+  return (
+    express()
+      .use(express.json({ limit: '32mb', verify }))
+      .use(express.text({ limit: '32mb', type: '*/*', verify }))
+      // rawBody is there for every request that had a body.
+      .all('/{*path}', (req, res) => fn(req as Request & { rawBody: Buffer }, res))
+  )
 }
 
 describe('the Firebase Functions recipe', () => {

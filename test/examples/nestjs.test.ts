@@ -17,6 +17,7 @@ describe('the NestJS example', () => {
 
 it('the NestJS example needs rawBody: true: without it, a JSON body is answered 500 with the fix', async () => {
   const recording = recordingWebhook()
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- plain data to Nest
   const app = await NestFactory.create(createAppModule(recording.webhook), { logger: false })
   await app.listen(0, '127.0.0.1')
   const running = runningRecipe(await app.getUrl(), recording, () => app.close())

@@ -3,7 +3,7 @@
  * (`next build` and `next start` of examples/nextjs serve it the same; a build takes minutes on a
  * shared machine, so the test calls the module.)
  */
-import { NextRequest } from 'next/server'
+import { NextRequest } from 'next/server.js'
 import { createSignature } from 'line-webhook'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { POST } from '../../examples/nextjs/app/api/line/route.js'

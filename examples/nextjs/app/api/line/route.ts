@@ -6,7 +6,7 @@ const webhook = createWebhookHandler({
   // Read per request: `next build` loads this module, often where the secret is not set.
   channelSecret: () => process.env['LINE_CHANNEL_SECRET'] ?? '',
   on: {
-    message: async (event) => {
+    message: (event) => {
       if (event.message.type === 'text') console.info(`message/text ${event.message.text}`)
     },
     follow: (event) => {
