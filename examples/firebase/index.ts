@@ -1,4 +1,5 @@
-// Deployed as the function `line` (LINE_CHANNEL_SECRET=... and optionally LINE_CHANNEL_ID, LINE_CHANNELS)
+// Deployed as the function `line`. LINE_CHANNEL_SECRET (and optionally LINE_CHANNEL_ID, LINE_CHANNELS)
+// from functions/.env, which deploy reads too; for a secret, see the README (defineSecret, read per request).
 import { consoleHooks } from '../shared/console.js'
 import { createLineWebhook } from '../shared/line-webhook.js'
 import { channelsFromEnv } from '../shared/webhook-handling.js'
