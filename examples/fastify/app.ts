@@ -1,57 +1,34 @@
-import Fastify, {
-  type FastifyInstance,
-  type FastifyPluginCallback,
-  type FastifyReply,
-  type FastifyRequest,
-} from 'fastify'
-import { statusOfError, type WebhookReceiver } from '../shared/webhook-handling.js'
+import Fastify, { type FastifyInstance, type FastifyPluginCallback } from 'fastify'
+import type { WebhookHandler } from 'line-webhook'
 
 /**
  * `POST /webhook` and `POST /social/on/line/:channelId`. Register it as is (not through
- * fastify-plugin): the raw-body parser then applies to these routes only, and the rest of the
- * app keeps Fastify's JSON parser.
+ * fastify-plugin): its content-type parser then applies to these routes only, and the rest of
+ * the app keeps Fastify's JSON parser.
  */
-export function webhookPlugin(receiver: WebhookReceiver): FastifyPluginCallback {
+export function webhookPlugin(webhook: WebhookHandler): FastifyPluginCallback {
   return (app, _options, done) => {
-    // Keep the bytes: the signature covers them, not the JSON they parse to.
+    // Leave the body unread, whatever its Content-Type: webhook.node reads the bytes LINE signed
+    // from the stream, with its own size limit.
     app.removeAllContentTypeParsers()
-    app.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: receiver.maxBodyBytes },
-      (_request, body, parsed) => {
-        parsed(null, body)
-      },
-    )
-
-    async function answer(request: FastifyRequest, reply: FastifyReply, channelId?: string) {
-      const receipt = await receiver.receive({
-        channelId,
-        // A Buffer from the parser above, whatever the Content-Type; undefined for a request
-        // with no body at all.
-        body: request.body ?? '',
-        header: (name) => request.headers[name]?.toString(),
-      })
-      await reply.code(receipt.status).type('text/plain').send(receipt.message)
-      // Only now, with LINE answered: handling may take longer than LINE waits.
-      if (receipt.status === 200) void receipt.handle()
-    }
-
-    app.post('/webhook', (request, reply) => answer(request, reply))
-    app.post<{ Params: { channelId: string } }>('/social/on/line/:channelId', (request, reply) =>
-      answer(request, reply, request.params.channelId),
-    )
-    // Fastify's own errors carry their status (413 past bodyLimit); anything else is a bug here.
-    app.setErrorHandler(async (error, _request, reply) => {
-      const status = statusOfError(error)
-      if (status >= 500) receiver.log({ kind: 'error', error })
-      await reply.code(status).send()
+    app.addContentTypeParser('*', (_request, _payload, parsed) => {
+      parsed(null)
+    })
+    app.post('/webhook', async (request, reply) => {
+      // webhook.node writes the answer itself: Fastify must not write one too.
+      reply.hijack()
+      await webhook.node(request.raw, reply.raw)
+    })
+    app.post('/social/on/line/:channelId', async (request, reply) => {
+      reply.hijack()
+      await webhook.node(request.raw, reply.raw)
     })
     done()
   }
 }
 
-export function createApp(receiver: WebhookReceiver): FastifyInstance {
+export function createApp(webhook: WebhookHandler): FastifyInstance {
   const app = Fastify()
-  void app.register(webhookPlugin(receiver))
+  void app.register(webhookPlugin(webhook))
   return app
 }

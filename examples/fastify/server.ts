@@ -1,13 +1,15 @@
 // npx tsx examples/fastify/server.ts (LINE_CHANNEL_SECRET=... and optionally LINE_CHANNEL_ID, LINE_CHANNELS, PORT)
 import { consoleHooks } from '../shared/console.js'
-import { channelsFromEnv, createWebhookReceiver } from '../shared/webhook-handling.js'
+import { createLineWebhook } from '../shared/line-webhook.js'
+import { channelsFromEnv } from '../shared/webhook-handling.js'
 import { createApp } from './app.js'
 
-const receiver = createWebhookReceiver({ ...channelsFromEnv(process.env), ...consoleHooks })
-const app = createApp(receiver)
-const address = await app.listen({ host: '127.0.0.1', port: Number(process.env['PORT'] ?? 3000) })
-console.log(`Fastify example listening on ${address}`)
+const webhook = createLineWebhook({ ...channelsFromEnv(process.env), ...consoleHooks })
+const app = createApp(webhook)
+const origin = await app.listen({ host: '127.0.0.1', port: Number(process.env['PORT'] ?? 3000) })
+console.log(`Fastify example listening on ${origin}`)
 
+// Stop taking requests, then let the events already answered finish.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void app.close())
+  process.once(signal, () => void app.close().then(() => webhook.drain()))
 }

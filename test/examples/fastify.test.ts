@@ -1,45 +1,34 @@
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify from 'fastify'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { createApp, webhookPlugin } from '../../examples/fastify/app.js'
-import {
-  expectRawWebhookBesideParsedJson,
-  serverScriptContract,
-  webhookContract,
-  type RunningExample,
-} from './support/contract.js'
-import { recordingReceiver } from './support/node-server.js'
-import type { Recorder } from './support/recording-hooks.js'
-
-async function serveFastify(app: FastifyInstance, recorded: Recorder): Promise<RunningExample> {
-  const origin = await app.listen({ host: '127.0.0.1', port: 0 })
-  return {
-    origin,
-    take: () => Promise.resolve(recorded.take()),
-    close: () => app.close(),
-  }
-}
+import { expectRawWebhookBesideParsedJson, serverScriptContract } from './support/contract.js'
+import { recordingWebhook, runningRecipe, type RunningRecipe } from './support/recipe.js'
+import { recipeContract } from './support/recipe-contract.js'
 
 describe('the Fastify example', () => {
-  webhookContract(() => {
-    const { receiver, recorded } = recordingReceiver()
-    return serveFastify(createApp(receiver), recorded)
+  recipeContract(async () => {
+    const recording = recordingWebhook()
+    const app = createApp(recording.webhook)
+    const origin = await app.listen({ host: '127.0.0.1', port: 0 })
+    return runningRecipe(origin, recording, () => app.close())
   })
 })
 
 /*
- * Fastify parses JSON bodies app-wide, before any handler: the global JSON parser here. The
- * webhook plugin swaps it for a raw-bytes parser inside its own encapsulation context only, so
- * the webhook gets the bytes LINE signed while every other route keeps getting parsed JSON.
+ * Fastify parses JSON bodies app-wide, before any handler. The webhook plugin swaps its parsers
+ * for one that leaves the stream unread, inside its own encapsulation context only: the webhook
+ * reads the bytes LINE signed, and every other route keeps getting parsed JSON.
  */
 describe("the Fastify example beside Fastify's own JSON parser", () => {
-  let running: RunningExample | undefined
+  let running: RunningRecipe | undefined
 
   beforeAll(async () => {
-    const { receiver, recorded } = recordingReceiver()
+    const recording = recordingWebhook()
     const app = Fastify()
     app.post('/api/echo', (request) => ({ parsed: typeof request.body }))
-    await app.register(webhookPlugin(receiver))
-    running = await serveFastify(app, recorded)
+    await app.register(webhookPlugin(recording.webhook))
+    const origin = await app.listen({ host: '127.0.0.1', port: 0 })
+    running = runningRecipe(origin, recording, () => app.close())
   })
   afterAll(async () => {
     await running?.close()
