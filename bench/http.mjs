@@ -180,12 +180,19 @@ function load(port, factory, seconds, connections, pool) {
       },
     },
   ]
-  return autocannon({
+  const run = autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
     duration: seconds,
     requests,
   })
+  // What went wrong, by error code, for the report.
+  const errors = {}
+  run.on('reqError', (error) => {
+    const code = error.code ?? error.message
+    errors[code] = (errors[code] ?? 0) + 1
+  })
+  return run.then((result) => ({ ...result, errorsByCode: errors }))
 }
 
 function startServer(kind) {
@@ -205,7 +212,8 @@ async function measure(kind, factory, { seconds, connections }) {
   const { child, next } = startServer(kind)
   const { port } = await next()
   const warm = await load(port, factory, WARM_UP_SECONDS, connections, signAhead(factory, 0))
-  const estimate = Math.ceil((warm['2xx'] / warm.duration) * seconds * 1.5) + 1000
+  // Generous: a shared machine's rate swings between the warm-up and the run.
+  const estimate = Math.ceil((warm['2xx'] / warm.duration) * seconds * 3) + 5000
   const pool = signAhead(factory, estimate)
   child.send('mark')
   await next()
@@ -225,6 +233,7 @@ async function measure(kind, factory, { seconds, connections }) {
     cpuPerRequest: cpuMicros / Math.max(1, result['2xx']),
     failures,
     statusCodes: { ...warm.statusCodeStats, ...result.statusCodeStats },
+    errorsByCode: { ...warm.errorsByCode, ...result.errorsByCode },
     // The bare server runs no handlers; the handler must have run one per answered event.
     unhandled: kind === 'handler' ? Math.max(0, answered * factory.events - handled) : 0,
     signedDuringRun: pool.signedDuringRun,
@@ -284,8 +293,11 @@ async function main(argv) {
         results[kind] = run
         runs[kind].push(run)
         const notes = []
-        if (run.failures > 0)
-          notes.push(`${run.failures} NOT 200: ${JSON.stringify(run.statusCodes)}`)
+        if (run.failures > 0) {
+          notes.push(
+            `${run.failures} NOT 200: ${JSON.stringify({ ...run.statusCodes, ...run.errorsByCode })}`,
+          )
+        }
         if (run.unhandled > 0) notes.push(`${run.unhandled} answered events NOT HANDLED`)
         if (run.signedDuringRun > 0) notes.push(`${run.signedDuringRun} signed during the run`)
         failed ||= run.failures > 0 || run.unhandled > 0
