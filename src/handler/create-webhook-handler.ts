@@ -145,7 +145,7 @@ export function createWebhookHandler(
 
   async function handle(
     incoming: IncomingWebhook,
-    waitUntil: FetchContext['waitUntil'],
+    fetchContext: FetchContext | undefined,
   ): Promise<Answer> {
     const received = await receive(incoming, receiveSettings)
     if (received._tag === 'Answered') return received.answer
@@ -158,13 +158,14 @@ export function createWebhookHandler(
     }
     // A macrotask later, so that the answer is on its way before the first handler starts.
     const run = track(nextTask().then(() => dispatch(events, context, dispatchSettings)))
-    waitUntil?.(run)
+    // Called on its context: Cloudflare's ctx.waitUntil throws "Illegal invocation" unbound.
+    fetchContext?.waitUntil?.(run)
     return answers.ok
   }
 
   return {
     fetch: async (request, context) =>
-      responseOf(await handle(incomingFromRequest(request), context?.waitUntil)),
+      responseOf(await handle(incomingFromRequest(request), context)),
     node: async (req, res) => {
       writeAnswer(res, await handle(incomingFromNode(req), undefined))
     },

@@ -53,22 +53,35 @@ export function createMemoryDedupStore(options: MemoryDedupStoreOptions = {}): D
       `line-webhook: maxEntries must be a positive integer, got ${String(maxEntries)}.`,
     )
   }
-  // Key -> expiry time, in claim order (a Map iterates in insertion order): the first entry is
-  // the oldest claim, so forgetting and expiring both start there.
+  // Key -> expiry time.
   const expiries = new Map<string, number>()
+  // The claims in claim order, from `head`: forgetting and expiring both start at the oldest.
+  // Not the Map's own order: a Map iterator starts at its first slot and walks every entry
+  // deleted since the last rehash, which made each claim cost tens of microseconds when full.
+  let claims: (readonly [key: string, expiry: number])[] = []
+  let head = 0
   return {
     claim(key, ttlMs) {
       const now = Date.now()
       const expiry = expiries.get(key)
       if (expiry !== undefined && expiry > now) return false
-      // Deleting first moves a renewed key to the end, where claim order wants it.
-      expiries.delete(key)
       expiries.set(key, now + ttlMs)
-      // Amortised constant time: each entry is removed once. An entry behind a longer-lived one
+      claims.push([key, now + ttlMs])
+      // Amortised constant time: each claim is passed once. A claim behind a longer-lived one
       // waits for it, and is treated as expired by the lookup above meanwhile.
-      for (const [oldest, oldestExpiry] of expiries) {
-        if (expiries.size <= maxEntries && oldestExpiry > now) break
-        expiries.delete(oldest)
+      for (let oldest = claims[head]; oldest !== undefined; oldest = claims[++head]) {
+        const [oldestKey, oldestExpiry] = oldest
+        // A claim renewed since has a later expiry, and its place further on.
+        if (expiries.get(oldestKey) !== oldestExpiry) continue
+        // Claims of several lifetimes can pile up behind a long one: at most 2 × maxEntries.
+        const full = expiries.size > maxEntries || claims.length - head > 2 * maxEntries
+        if (!full && oldestExpiry > now) break
+        expiries.delete(oldestKey)
+      }
+      // Passed claims are dropped once they are half the list: memory stays bounded.
+      if (head > 1024 && head * 2 > claims.length) {
+        claims = claims.slice(head)
+        head = 0
       }
       return true
     },

@@ -11,7 +11,7 @@ const samples = new URL('../../examples/samples/', import.meta.url)
 const sample = (name: string): unknown => JSON.parse(readFileSync(new URL(name, samples), 'utf8'))
 
 describe('npm run demo (npx tsx examples/demo.ts)', () => {
-  it('answers every request as expected, prints what was decoded, and exits 0', async () => {
+  it('answers every request as expected, prints which handlers ran or were skipped, and exits 0', async () => {
     // npx as the README's user runs it; execFile rejects on a non-zero exit.
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'examples/demo.ts'], {
       cwd: root,
@@ -19,30 +19,44 @@ describe('npm run demo (npx tsx examples/demo.ts)', () => {
       timeout: 120_000,
     })
     expect(stdout).toMatch(
-      /^line-webhook demo: the Express example \(examples\/express\) at http:\/\/127\.0\.0\.1:\d+\n/,
+      /^line-webhook demo: createWebhookHandler, webhook\.node on node:http at http:\/\/127\.0\.0\.1:\d+\n/,
     )
     for (const kind of ['text', 'image', 'video', 'audio', 'file', 'location']) {
       expect(stdout).toMatch(
         new RegExp(
-          `POST /webhook with the vendor's ${kind} sample \\(seed 000\\)\\n {3}answered 200 OK\\n {3}decoded  message/${kind}`,
+          `POST /webhook with the vendor's ${kind} sample \\(seed 000\\).*\\n {3}answered 200 OK\\n {3}handled {2}message/${kind}`,
         ),
       )
     }
-    expect(stdout).toContain('   decoded  message/text "测试" from user\n')
-    expect(stdout).toContain('   decoded  message/video 10735 ms from user\n')
+    expect(stdout).toContain('   handled  message/text "测试" from user\n')
+    expect(stdout).toContain('   handled  message/video 10735 ms from user\n')
+    // The redelivery is answered 200, and its handler does not run again.
     expect(stdout).toMatch(
-      /POST \/social\/on\/line\/2000000001 with .*\n {3}answered 200 OK\n {3}decoded {2}message\/text "hello"/,
+      /redelivered by LINE .*\n {3}answered 200 OK\n {3}skipped {2}01HYFM66MC7K0N6QAX1ZVDXD13: handled already\n\n/,
     )
     expect(stdout).toMatch(
-      /signed in x-line-channelsignature\n {3}answered 200 OK\n {3}decoded {2}message\/text "hello" from user\n/,
+      /the console's Verify request, \{"destination":"xxxxxxxxxx","events":\[\]\}\n {3}answered 200 OK\n {3}no events: no handler ran\n\n/,
     )
-    expect(stdout).toContain('            follow from user\n            unfollow from user\n')
-    expect(stdout).toContain('   decoded  message/text "😀" from user\n')
     expect(stdout).toMatch(
-      /re-serialised by JSON\.stringify, with its signature\n {3}answered 401 signature mismatch\n/,
+      /POST \/social\/on\/line\/2000000001 with .*\n {3}answered 200 OK\n {3}handled {2}message\/text "hello"/,
     )
-    expect(stdout).toMatch(/a forged body: .*\n {3}answered 401 signature mismatch\n/)
-    expect(stdout).toMatch(/All 11 requests answered as expected\.\n$/)
+    expect(stdout).toMatch(
+      /POST \/social\/on\/line\/3999999999 with .*\n {3}answered 404 Not Found: no channel is served here\n\n/,
+    )
+    expect(stdout).toMatch(
+      /signed in x-line-channelsignature\n {3}answered 200 OK\n {3}handled {2}message\/text "hello" from user\n/,
+    )
+    expect(stdout).toContain('   handled  follow from user\n   handled  unfollow from user\n\n')
+    expect(stdout).toContain('   handled  message/text "😀" from user\n')
+    expect(stdout).toMatch(
+      /re-serialised by JSON\.stringify, with its signature\n {3}answered 401 Unauthorized: the signature does not match\n\n/,
+    )
+    expect(stdout).toMatch(
+      /a forged body: .*\n {3}answered 401 Unauthorized: the signature does not match\n\n/,
+    )
+    // Nothing was skipped but the redelivery.
+    expect(stdout.match(/ {3}skipped /g)).toHaveLength(1)
+    expect(stdout).toMatch(/All 14 requests answered as expected\.\n$/)
   })
 
   // The demo carries its own copies (examples/samples): examples/ never reads test/fixtures.

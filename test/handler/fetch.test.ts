@@ -257,6 +257,33 @@ describe('answering first, or after the handlers', () => {
     expect(seen).toEqual(['a'])
   })
 
+  it("calls waitUntil on its context, as Cloudflare's ctx requires", async () => {
+    const given: unknown[] = []
+    // workerd's ExecutionContext throws "Illegal invocation" when waitUntil is called unbound.
+    class ExecutionContext {
+      waitUntil(promise: Promise<unknown>): void {
+        if (!(this instanceof ExecutionContext)) throw new TypeError('Illegal invocation')
+        given.push(promise)
+      }
+    }
+    const webhook = createWebhookHandler({ channelSecret, on: { message: () => undefined } })
+    const request = await signedRequest(bodyOf([textMessage('a')]))
+    expect((await webhook.fetch(request, new ExecutionContext())).status).toBe(200)
+    expect(given).toHaveLength(1)
+  })
+
+  it('runs the handlers without waitUntil when the context has none', async () => {
+    const seen: string[] = []
+    const webhook = createWebhookHandler({
+      channelSecret,
+      on: { message: (event) => void seen.push(textOf(event)) },
+    })
+    const request = await signedRequest(bodyOf([textMessage('a')]))
+    expect((await webhook.fetch(request, {})).status).toBe(200)
+    await webhook.drain()
+    expect(seen).toEqual(['a'])
+  })
+
   it('calls no waitUntil for a request that runs nothing', async () => {
     const waitUntil = vi.fn()
     const webhook = createWebhookHandler({ channelSecret })

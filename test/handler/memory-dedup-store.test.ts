@@ -59,6 +59,18 @@ describe('createMemoryDedupStore', () => {
     expect(store.claim('48999', 60_000)).toBe(true)
   })
 
+  it('keeps its list of claims within 2 × maxEntries when short claims pile up behind a long one', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 })
+    const store = createMemoryDedupStore({ maxEntries: 2 })
+    store.claim('long', 1_000_000)
+    for (let time = 100; time <= 400; time += 100) {
+      vi.setSystemTime(time)
+      expect(store.claim('short', 10)).toBe(true)
+    }
+    // Five claims listed for two IDs: the oldest, 'long', was forgotten to bound the list.
+    expect(store.claim('long', 1_000_000)).toBe(true)
+  })
+
   it.each([0, -1, 1.5, Number.NaN])('refuses maxEntries %s with a TypeError', (maxEntries) => {
     expect(() => createMemoryDedupStore({ maxEntries })).toThrow(
       new TypeError(

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createConsumerProject, type ConsumerProject } from './consumer-project.js'
+import { expectHandlerContract } from './handler-report.js'
 import { runRuntime, runtimeBinaries } from './run-runtime.js'
 import { expectSignatureContract, parseSignatureReport } from './signature-report.js'
 
@@ -67,4 +68,28 @@ describe('Deno', () => {
     expect(report.resolved).toBe(buildUrl('node'))
     expectSignatureContract(report)
   })
+
+  it.each(['web', 'node'] as const)(
+    'answers LINE through createWebhookHandler(...).fetch(request, { waitUntil }), %s build',
+    async (build) => {
+      const importMap = join(project.dir, `handler-${build}-import-map.json`)
+      await writeFile(importMap, JSON.stringify({ imports: { 'line-webhook': buildUrl(build) } }))
+      const output = await runRuntime(
+        runtimeBinaries.deno,
+        [
+          ...HERMETIC_RUN,
+          '--node-modules-dir=manual',
+          `--import-map=${importMap}`,
+          'print-handler-report.js',
+        ],
+        project.dir,
+        denoEnv,
+      )
+      const report = parseSignatureReport(output)
+
+      expect(report.userAgent).toMatch(/^Deno\//)
+      expect(report.resolved).toBe(buildUrl(build))
+      expectHandlerContract(report)
+    },
+  )
 })

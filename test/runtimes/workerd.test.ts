@@ -1,8 +1,10 @@
+import { createHmac } from 'node:crypto'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bundleLikeWrangler, type WorkerBundle } from './bundle-like-wrangler.js'
 import { createConsumerProject, type ConsumerProject } from './consumer-project.js'
+import { expectHandlerContract } from './handler-report.js'
 import { expectSignatureContract, parseSignatureReport } from './signature-report.js'
 
 /** Recent, and no later than the workerd that miniflare bundles supports. */
@@ -83,5 +85,97 @@ describe('workerd (Cloudflare Workers, through miniflare)', () => {
     expect(response.status).toBe(status)
     // Drain the body so no open stream is left for dispose().
     await response.arrayBuffer()
+  })
+})
+
+describe('createWebhookHandler in workerd: webhook.fetch(request, ctx)', () => {
+  let project: ConsumerProject | undefined
+  let miniflare: Miniflare | undefined
+
+  beforeAll(async () => {
+    project = await createConsumerProject()
+    const worker = await bundleLikeWrangler(project.dir, 'handler-worker.js')
+    miniflare = new Miniflare({
+      modules: true,
+      script: worker.code,
+      compatibilityDate: COMPATIBILITY_DATE,
+      compatibilityFlags: [],
+      bindings: { CHANNEL_SECRET },
+      host: '127.0.0.1',
+      port: 0,
+      cf: false,
+    })
+    await miniflare.ready
+  })
+
+  afterAll(async () => {
+    await miniflare?.dispose()
+    await project?.remove()
+  })
+
+  const running = (): Miniflare => {
+    if (miniflare === undefined) throw new Error('miniflare did not start')
+    return miniflare
+  }
+
+  const post = async (body: string, signatureOf: string) => {
+    const response = await running().dispatchFetch('http://127.0.0.1/webhook', {
+      method: 'POST',
+      body,
+      headers: {
+        // Signed here with node:crypto, independently of the package under test.
+        'X-Line-Signature': createHmac('sha256', CHANNEL_SECRET)
+          .update(signatureOf)
+          .digest('base64'),
+      },
+    })
+    return `${response.status} ${await response.text()}`
+  }
+
+  const handled = async (): Promise<unknown> => {
+    const response = await running().dispatchFetch('http://127.0.0.1/handled')
+    return response.json()
+  }
+
+  it('meets the handler contract inside workerd', async () => {
+    const response = await running().dispatchFetch('http://127.0.0.1/checks')
+    expect(response.status).toBe(200)
+    const report = parseSignatureReport(await response.text())
+
+    expect(report.userAgent).toBe('Cloudflare-Workers')
+    expectHandlerContract(report)
+  })
+
+  it("answers LINE's requests and runs on.message through the Worker's ctx.waitUntil", async () => {
+    const message = JSON.stringify({
+      destination: 'U4af4980629',
+      events: [
+        {
+          type: 'message',
+          mode: 'active',
+          timestamp: 1462629479859,
+          webhookEventId: '01HYFM66MC7K0N6QAX1ZVDXD13',
+          deliveryContext: { isRedelivery: false },
+          source: { type: 'user', userId: 'U4af4980629' },
+          replyToken: 'nHuyWiB7yP5Zw52FIkcQobQuGDXCTA',
+          message: {
+            type: 'text',
+            id: '468789577898262530',
+            quoteToken: 'q3Plxr4AgKd',
+            text: 'Hi',
+          },
+        },
+      ],
+    })
+    const verifyRequest = '{"destination":"xxxxxxxxxx","events":[]}'
+
+    expect(await post(message, message)).toBe('200 OK')
+    expect(await handled()).toEqual(['01HYFM66MC7K0N6QAX1ZVDXD13'])
+    expect(await post(message.replace('Hi', 'Pay me'), message)).toBe(
+      '401 Unauthorized: the signature does not match',
+    )
+    expect(await post(verifyRequest, verifyRequest)).toBe('200 OK')
+    // Neither the forgery nor the Verify request ran a handler.
+    expect(await handled()).toEqual(['01HYFM66MC7K0N6QAX1ZVDXD13'])
   })
 })
