@@ -11,61 +11,73 @@ import { Redis } from 'ioredis'
 import { createTestEvent, createTestRequest } from 'line-webhook/testing'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { useRedisServer, type RedisServer } from '../support/redis-server.js'
-import { startServerProcess, type ServerProcess } from './support/server-process.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url))
 const channelSecret = 'bullmq example secret'
 /** A queue of this run's own, so runs sharing a Redis never take each other's jobs. */
 const queueName = `line-webhook-test-${randomUUID()}`
 
-interface WorkerProcess {
+interface ExampleProcess {
+  /** The first match of the pattern it was started with, e.g. the origin it listens on. */
+  readonly ready: string
   /** Everything printed so far. */
   readonly output: () => string
   readonly stop: () => Promise<{ readonly code: number | null; readonly output: string }>
 }
 
-/** Starts examples/bullmq/worker.ts as a user would, once it says it is ready. */
-async function startWorker(env: Readonly<Record<string, string>>): Promise<WorkerProcess> {
-  const child = spawn(tsx, ['examples/bullmq/worker.ts'], {
+/**
+ * Starts an example's script once it prints `ready`. As `node --import tsx`, not the `tsx`
+ * command users type: that one relays SIGTERM to its child through a 30 ms window, which a
+ * loaded machine can miss, turning a clean exit into 143.
+ */
+async function startExample(
+  script: string,
+  ready: RegExp,
+  env: Readonly<Record<string, string>>,
+): Promise<ExampleProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: { ...process.env, NO_COLOR: '1', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   const exited = once(child, 'exit')
-  await new Promise<void>((resolve, reject) => {
+  const matched = await new Promise<string>((resolve, reject) => {
     const read = (chunk: Buffer) => {
       output += chunk.toString('utf8')
-      if (output.includes('BullMQ worker ready')) resolve()
+      const found = ready.exec(output)
+      if (found !== null) resolve(found[1] ?? found[0])
     }
     child.stdout.on('data', read)
     child.stderr.on('data', read)
     void exited.then(() => {
-      reject(new Error(`the worker exited before it was ready:\n${output}`))
+      reject(new Error(`${script} exited before it was ready:\n${output}`))
     })
   })
   return {
+    ready: matched,
     output: () => output,
     async stop() {
-      child.kill('SIGTERM')
+      if (child.exitCode === null) child.kill('SIGTERM')
       const [code] = (await exited) as [number | null]
       return { code, output }
     },
   }
 }
 
+const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)/
+
 let redis: RedisServer | undefined
-let servers: ServerProcess[] = []
-let worker: WorkerProcess | undefined
+let servers: ExampleProcess[] = []
+let worker: ExampleProcess | undefined
 
 beforeAll(async () => {
   redis = await useRedisServer()
   const env = { REDIS_URL: redis.url, LINE_QUEUE: queueName, LINE_CHANNEL_SECRET: channelSecret }
   ;[worker, ...servers] = await Promise.all([
-    startWorker(env),
-    startServerProcess('examples/bullmq/server.ts', env),
-    startServerProcess('examples/bullmq/server.ts', env),
+    startExample('examples/bullmq/worker.ts', /BullMQ worker ready/, env),
+    startExample('examples/bullmq/server.ts', LISTENING, env),
+    startExample('examples/bullmq/server.ts', LISTENING, env),
   ])
 })
 
@@ -89,14 +101,14 @@ function running() {
 
 /** Posts a signed body with `events` to a server's /webhook; resolves with the status. */
 async function send(
-  server: ServerProcess,
+  server: ExampleProcess,
   events: Parameters<typeof createTestRequest>[0]['events'],
   secret = channelSecret,
 ): Promise<number> {
   const request = await createTestRequest({
     channelSecret: secret,
     events,
-    url: `${server.origin}/webhook`,
+    url: `${server.ready}/webhook`,
   })
   return (await fetch(request)).status
 }
