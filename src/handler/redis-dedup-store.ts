@@ -17,6 +17,7 @@ import type { DedupStore } from './dedup-store.js'
  * @category Handler
  */
 export interface NodeRedisClient {
+  /** Whether the client is connected or connecting; only its presence is read. */
   readonly isOpen: boolean
   /** `SET key value NX PX milliseconds`: `'OK'` when set, `null` when the key exists. */
   set(
