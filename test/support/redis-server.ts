@@ -4,7 +4,6 @@
  * tests fail, saying how to get one: a dedup store is only as good as the server it runs on.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
 import { createServer, createConnection } from 'node:net'
 
 export interface RedisServer {
@@ -41,7 +40,8 @@ async function startRedisServer(): Promise<RedisServer> {
   const collect = (chunk: Buffer) => (output += chunk.toString('utf8'))
   child.stdout.on('data', collect)
   child.stderr.on('data', collect)
-  const exited = once(child, 'exit')
+  // Not events.once: it rejects on 'error' too, which is reported below.
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
   const failed = new Promise<never>((_, reject) => {
     child.once('error', (error: NodeJS.ErrnoException) => {
       reject(
@@ -52,7 +52,7 @@ async function startRedisServer(): Promise<RedisServer> {
           : error,
       )
     })
-    void exited.then(([code]) => {
+    void exited.then((code) => {
       reject(new Error(`redis-server exited with ${String(code)} before it was ready:\n${output}`))
     })
   })
