@@ -155,6 +155,12 @@ export type { NodeRequestLike, NodeResponseLike } from './handler/node-adapter.j
 export type { DedupStore } from './handler/dedup-store.js'
 export { createMemoryDedupStore } from './handler/memory-dedup-store.js'
 export type { MemoryDedupStoreOptions } from './handler/memory-dedup-store.js'
+export { createRedisDedupStore } from './handler/redis-dedup-store.js'
+export type {
+  IoRedisClient,
+  NodeRedisClient,
+  RedisDedupStoreOptions,
+} from './handler/redis-dedup-store.js'
 
 // Explaining a signature that does not verify
 export { diagnoseSignature } from './diagnose-signature.js'
