@@ -20,7 +20,7 @@ import type { Codec } from './codec.js'
  *
  * const schema: StandardSchemaV1<unknown, CallbackRequest> = CallbackRequest
  * const body: StandardSchemaV1.InferOutput<typeof schema> = { destination: 'U0', events: [] }
- * console.log(schema['~standard'].vendor, body.events.length) // => "line-webhook" 0
+ * console.log([schema['~standard'].vendor, body.events.length]) // => ["line-webhook", 0]
  * ```
  *
  * @since 0.2.0
@@ -33,6 +33,15 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
 
 /**
  * The types of the Standard Schema v1 interface, as `@standard-schema/spec` declares them.
+ *
+ * @example
+ * ```ts
+ * import { Event, type StandardSchemaV1 } from 'line-webhook'
+ *
+ * const result: StandardSchemaV1.Result<Event> = Event['~standard'].validate({ type: 'follow' })
+ * const issues: readonly StandardSchemaV1.Issue[] = result.issues ?? []
+ * console.log(issues[0]) // => { message: "expected integer, got nothing (missing)", path: ["timestamp"] }
+ * ```
  *
  * @since 0.2.0
  * @category Standard Schema
