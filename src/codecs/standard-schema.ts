@@ -148,11 +148,14 @@ function kindOf(value: unknown): string {
 /** An io-ts error as a Standard Schema issue: array indices as numbers, keys as strings. */
 function issueOf({ context, value }: t.ValidationError): StandardSchemaV1.Issue {
   const path: (string | number)[] = []
-  for (let index = 1; index < context.length; index++) {
-    const { key = '' } = context[index] ?? {}
-    path.push(Array.isArray(context[index - 1]?.actual) ? Number(key) : key)
+  let parent: unknown
+  let expected = ''
+  for (const [index, { key, type, actual }] of context.entries()) {
+    // The first entry is the value validated: it has no key.
+    if (index > 0) path.push(Array.isArray(parent) ? Number(key) : key)
+    parent = actual
+    expected = type.name
   }
-  const expected = context[context.length - 1]?.type.name ?? 'unknown'
   return { message: `expected ${expected}, got ${kindOf(value)}`, path }
 }
 
