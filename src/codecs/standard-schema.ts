@@ -163,14 +163,7 @@ function issueOf({ context, value }: t.ValidationError): StandardSchemaV1.Issue 
 export type WithStandardSchema<C extends t.Mixed> = C &
   Codec<t.TypeOf<C>> &
   (C extends { readonly members: infer M }
-    ? {
-        readonly members: {
-          readonly [K in keyof M]: M[K] &
-            StandardSchemaV1<unknown, t.TypeOf<M[K] & t.Mixed>> & {
-              readonly '~standard': CodecStandardProps<t.TypeOf<M[K] & t.Mixed>>
-            }
-        }
-      }
+    ? { readonly members: { readonly [K in keyof M]: M[K] & Codec<t.TypeOf<M[K] & t.Mixed>> } }
     : unknown)
 
 /**
@@ -197,7 +190,9 @@ function attach(codec: t.Mixed): void {
       )
       if (validation._tag === 'Right') return { value: validation.right }
       const issues = validation.left.map(issueOf)
-      if (omitted > 0) issues.push({ message: `and ${omitted} more issues` })
+      if (omitted > 0) {
+        issues.push({ message: `and ${omitted} more ${omitted === 1 ? 'issue' : 'issues'}` })
+      }
       return { issues }
     },
   }

@@ -129,6 +129,8 @@ describe("a codec's ~standard.validate", () => {
       path: ['members', 0, 'userId'],
     })
     expect(result.issues?.[20]).toEqual({ message: 'and 980 more issues' })
+    const one = JoinedMembers['~standard'].validate({ members: members.slice(0, 21) })
+    expect(one.issues?.at(-1)).toEqual({ message: 'and 1 more issue' })
   })
 
   it("keeps the codec's own rules: an invalid event is an InvalidEvent, not a failure", () => {
