@@ -1,7 +1,11 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { CallbackRequest, EventList } from './codecs/callback-request.js'
-import { LenientCallbackRequest, LenientEventList } from './codecs/lenient.js'
+import { callbackRequest, EventList, type CallbackRequest } from './codecs/callback-request.js'
+import {
+  lenientCallbackRequest,
+  LenientEventList,
+  type LenientCallbackRequest,
+} from './codecs/lenient.js'
 import { invalidPayload, type InvalidPayload } from './errors.js'
 import { right } from './internal/either.js'
 import { isRecord } from './internal/record.js'
@@ -111,8 +115,8 @@ export type StrictOptions = DecodeOptions & {
   readonly acceptLegacy?: false
 }
 
-const strictProfile = { request: CallbackRequest, events: EventList }
-const lenientProfile = { request: LenientCallbackRequest, events: LenientEventList }
+const strictProfile = { request: callbackRequest, events: EventList }
+const lenientProfile = { request: lenientCallbackRequest, events: LenientEventList }
 
 /** Adds the issues of the invalid events in `events` to `tally`. */
 function tallyInvalidEvents(events: LenientCallbackRequest['events'], tally: IssueTally): void {

@@ -30,6 +30,7 @@ export type { Issue } from './issue.js'
 export { CallbackRequest } from './codecs/callback-request.js'
 export type { InvalidEvent, WebhookEvent } from './codecs/callback-request.js'
 export type { Codec } from './codecs/codec.js'
+export type { CodecStandardProps, StandardSchemaV1 } from './codecs/standard-schema.js'
 export {
   AccountLinkEvent,
   ActivatedEvent,

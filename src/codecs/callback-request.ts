@@ -11,7 +11,7 @@ import {
 import { everyIndex } from './array.js'
 import type { Codec } from './codec.js'
 import {
-  Event,
+  eventUnion,
   type AccountLinkEvent,
   type ActivatedEvent,
   type BeaconEvent,
@@ -35,6 +35,7 @@ import {
   type UnknownEvent,
 } from './event.js'
 import { struct } from './struct.js'
+import { withStandardSchema } from './standard-schema.js'
 
 /**
  * An event of a known `type` that does not match its schema, kept in its place in `events`
@@ -135,7 +136,7 @@ export function eventList<E extends t.Mixed>(
 }
 
 /** The `events` of a {@link CallbackRequest}. */
-export const EventList = /*#__PURE__*/ eventList(Event)
+export const EventList = /*#__PURE__*/ eventList(eventUnion)
 
 export const callbackRequest = /*#__PURE__*/ struct(
   'CallbackRequest',
@@ -159,7 +160,8 @@ export const callbackRequest = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const CallbackRequest: Codec<CallbackRequest> = callbackRequest
+export const CallbackRequest: Codec<CallbackRequest> =
+  /*#__PURE__*/ withStandardSchema(callbackRequest)
 export interface CallbackRequest {
   /** The user ID of the bot that receives the webhook. */
   readonly destination: string

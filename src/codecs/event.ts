@@ -1,14 +1,17 @@
 import * as t from 'io-ts'
 import { readonlyArray } from './array.js'
-import { MembershipContent } from './membership-content.js'
-import { MessageContent } from './message-content.js'
-import { ModuleContent } from './module-content.js'
+import { membershipContent, type MembershipContent } from './membership-content.js'
+import { messageContent, type MessageContent } from './message-content.js'
+import { moduleContent, type ModuleContent } from './module-content.js'
 import { integer, openEnum, type OpenEnum } from './primitives.js'
 import { stringRecord } from './record.js'
-import { UserSource, Source } from './source.js'
+import { source, userSource, type Source, type UserSource } from './source.js'
 import { struct, type Props } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { withStandardSchema } from './standard-schema.js'
+
+export const eventMode = /*#__PURE__*/ openEnum(['active', 'standby'])
 
 /**
  * The channel's state: `active`, or `standby` while another channel has chat control. A newer
@@ -25,7 +28,8 @@ import type { Codec } from './codec.js'
  * @since 0.1.0
  * @category Codecs
  */
-export const EventMode = /*#__PURE__*/ openEnum(['active', 'standby'])
+export const EventMode: Codec<OpenEnum<'active' | 'standby'>> =
+  /*#__PURE__*/ withStandardSchema(eventMode)
 export type EventMode = t.TypeOf<typeof EventMode>
 
 export const deliveryContext = /*#__PURE__*/ struct(
@@ -47,7 +51,8 @@ export const deliveryContext = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const DeliveryContext: Codec<DeliveryContext> = deliveryContext
+export const DeliveryContext: Codec<DeliveryContext> =
+  /*#__PURE__*/ withStandardSchema(deliveryContext)
 export interface DeliveryContext {
   /** Whether LINE sent this event before: a redelivery, since your server did not answer it. */
   readonly isRedelivery: boolean
@@ -68,7 +73,7 @@ export const unsendDetail = /*#__PURE__*/ struct('UnsendDetail', { messageId: t.
  * @since 0.1.0
  * @category Codecs
  */
-export const UnsendDetail: Codec<UnsendDetail> = unsendDetail
+export const UnsendDetail: Codec<UnsendDetail> = /*#__PURE__*/ withStandardSchema(unsendDetail)
 export interface UnsendDetail {
   readonly messageId: string
 }
@@ -88,14 +93,14 @@ export const followDetail = /*#__PURE__*/ struct('FollowDetail', { isUnblocked: 
  * @since 0.1.0
  * @category Codecs
  */
-export const FollowDetail: Codec<FollowDetail> = followDetail
+export const FollowDetail: Codec<FollowDetail> = /*#__PURE__*/ withStandardSchema(followDetail)
 export interface FollowDetail {
   readonly isUnblocked: boolean
 }
 
 export const joinedMembers = /*#__PURE__*/ struct(
   'JoinedMembers',
-  { members: /*#__PURE__*/ readonlyArray(UserSource) },
+  { members: /*#__PURE__*/ readonlyArray(userSource) },
   {},
 )
 
@@ -112,14 +117,14 @@ export const joinedMembers = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const JoinedMembers: Codec<JoinedMembers> = joinedMembers
+export const JoinedMembers: Codec<JoinedMembers> = /*#__PURE__*/ withStandardSchema(joinedMembers)
 export interface JoinedMembers {
   readonly members: readonly UserSource[]
 }
 
 export const leftMembers = /*#__PURE__*/ struct(
   'LeftMembers',
-  { members: /*#__PURE__*/ readonlyArray(UserSource) },
+  { members: /*#__PURE__*/ readonlyArray(userSource) },
   {},
 )
 
@@ -136,7 +141,7 @@ export const leftMembers = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const LeftMembers: Codec<LeftMembers> = leftMembers
+export const LeftMembers: Codec<LeftMembers> = /*#__PURE__*/ withStandardSchema(leftMembers)
 export interface LeftMembers {
   readonly members: readonly UserSource[]
 }
@@ -160,7 +165,8 @@ export const postbackContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const PostbackContent: Codec<PostbackContent> = postbackContent
+export const PostbackContent: Codec<PostbackContent> =
+  /*#__PURE__*/ withStandardSchema(postbackContent)
 export interface PostbackContent {
   readonly data: string
   /** What a date picker (`date`, `time`, `datetime`) or rich menu switch action chose. */
@@ -186,7 +192,8 @@ export const videoPlayComplete = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const VideoPlayComplete: Codec<VideoPlayComplete> = videoPlayComplete
+export const VideoPlayComplete: Codec<VideoPlayComplete> =
+  /*#__PURE__*/ withStandardSchema(videoPlayComplete)
 export interface VideoPlayComplete {
   readonly trackingId: string
 }
@@ -210,7 +217,7 @@ export const beaconContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const BeaconContent: Codec<BeaconContent> = beaconContent
+export const BeaconContent: Codec<BeaconContent> = /*#__PURE__*/ withStandardSchema(beaconContent)
 export interface BeaconContent {
   /** The beacon's hardware ID. */
   readonly hwid: string
@@ -238,7 +245,7 @@ export const linkContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const LinkContent: Codec<LinkContent> = linkContent
+export const LinkContent: Codec<LinkContent> = /*#__PURE__*/ withStandardSchema(linkContent)
 export interface LinkContent {
   readonly result: OpenEnum<'ok' | 'failed'>
   /** The nonce you issued when linking started. */
@@ -260,7 +267,7 @@ export const chatControl = /*#__PURE__*/ struct('ChatControl', { expireAt: integ
  * @since 0.1.0
  * @category Codecs
  */
-export const ChatControl: Codec<ChatControl> = chatControl
+export const ChatControl: Codec<ChatControl> = /*#__PURE__*/ withStandardSchema(chatControl)
 export interface ChatControl {
   /** In epoch milliseconds. */
   readonly expireAt: number
@@ -281,7 +288,7 @@ export const pnpDelivery = /*#__PURE__*/ struct('PnpDelivery', { data: t.string 
  * @since 0.1.0
  * @category Codecs
  */
-export const PnpDelivery: Codec<PnpDelivery> = pnpDelivery
+export const PnpDelivery: Codec<PnpDelivery> = /*#__PURE__*/ withStandardSchema(pnpDelivery)
 export interface PnpDelivery {
   /** A hashed phone number, or the value of the `X-Line-Delivery-Tag` header. */
   readonly data: string
@@ -318,9 +325,9 @@ export interface EventBase {
 /** What every event carries besides its `type`. */
 const eventBase = {
   timestamp: integer,
-  mode: EventMode,
+  mode: eventMode,
   webhookEventId: t.string,
-  deliveryContext: DeliveryContext,
+  deliveryContext,
 }
 
 /** An event codec: the common fields, `type`, then what this type adds. */
@@ -333,14 +340,14 @@ function event<const Type extends string, R extends Props, O extends Props>(
   return struct(
     name,
     { type: /*#__PURE__*/ t.literal(type), ...eventBase, ...required },
-    { source: Source, ...optional },
+    { source, ...optional },
   )
 }
 
 export const messageEvent = /*#__PURE__*/ event(
   'MessageEvent',
   'message',
-  { message: MessageContent },
+  { message: messageContent },
   { replyToken: t.string },
 )
 
@@ -358,7 +365,7 @@ export const messageEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const MessageEvent: Codec<MessageEvent> = messageEvent
+export const MessageEvent: Codec<MessageEvent> = /*#__PURE__*/ withStandardSchema(messageEvent)
 export interface MessageEvent extends EventBase {
   readonly type: 'message'
   readonly message: MessageContent
@@ -369,7 +376,7 @@ export interface MessageEvent extends EventBase {
 export const unsendEvent = /*#__PURE__*/ event(
   'UnsendEvent',
   'unsend',
-  { unsend: UnsendDetail },
+  { unsend: unsendDetail },
   {},
 )
 
@@ -387,7 +394,7 @@ export const unsendEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const UnsendEvent: Codec<UnsendEvent> = unsendEvent
+export const UnsendEvent: Codec<UnsendEvent> = /*#__PURE__*/ withStandardSchema(unsendEvent)
 export interface UnsendEvent extends EventBase {
   readonly type: 'unsend'
   readonly unsend: UnsendDetail
@@ -396,7 +403,7 @@ export interface UnsendEvent extends EventBase {
 export const followEvent = /*#__PURE__*/ event(
   'FollowEvent',
   'follow',
-  { replyToken: t.string, follow: FollowDetail },
+  { replyToken: t.string, follow: followDetail },
   {},
 )
 
@@ -414,7 +421,7 @@ export const followEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const FollowEvent: Codec<FollowEvent> = followEvent
+export const FollowEvent: Codec<FollowEvent> = /*#__PURE__*/ withStandardSchema(followEvent)
 export interface FollowEvent extends EventBase {
   readonly type: 'follow'
   /** Reply with it, once and soon: it expires. */
@@ -438,7 +445,7 @@ export const unfollowEvent = /*#__PURE__*/ event('UnfollowEvent', 'unfollow', {}
  * @since 0.1.0
  * @category Codecs
  */
-export const UnfollowEvent: Codec<UnfollowEvent> = unfollowEvent
+export const UnfollowEvent: Codec<UnfollowEvent> = /*#__PURE__*/ withStandardSchema(unfollowEvent)
 export interface UnfollowEvent extends EventBase {
   readonly type: 'unfollow'
 }
@@ -459,7 +466,7 @@ export const joinEvent = /*#__PURE__*/ event('JoinEvent', 'join', { replyToken: 
  * @since 0.1.0
  * @category Codecs
  */
-export const JoinEvent: Codec<JoinEvent> = joinEvent
+export const JoinEvent: Codec<JoinEvent> = /*#__PURE__*/ withStandardSchema(joinEvent)
 export interface JoinEvent extends EventBase {
   readonly type: 'join'
   /** Reply with it, once and soon: it expires. */
@@ -482,7 +489,7 @@ export const leaveEvent = /*#__PURE__*/ event('LeaveEvent', 'leave', {}, {})
  * @since 0.1.0
  * @category Codecs
  */
-export const LeaveEvent: Codec<LeaveEvent> = leaveEvent
+export const LeaveEvent: Codec<LeaveEvent> = /*#__PURE__*/ withStandardSchema(leaveEvent)
 export interface LeaveEvent extends EventBase {
   readonly type: 'leave'
 }
@@ -490,7 +497,7 @@ export interface LeaveEvent extends EventBase {
 export const memberJoinedEvent = /*#__PURE__*/ event(
   'MemberJoinedEvent',
   'memberJoined',
-  { replyToken: t.string, joined: JoinedMembers },
+  { replyToken: t.string, joined: joinedMembers },
   {},
 )
 
@@ -508,7 +515,8 @@ export const memberJoinedEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const MemberJoinedEvent: Codec<MemberJoinedEvent> = memberJoinedEvent
+export const MemberJoinedEvent: Codec<MemberJoinedEvent> =
+  /*#__PURE__*/ withStandardSchema(memberJoinedEvent)
 export interface MemberJoinedEvent extends EventBase {
   readonly type: 'memberJoined'
   /** Reply with it, once and soon: it expires. */
@@ -519,7 +527,7 @@ export interface MemberJoinedEvent extends EventBase {
 export const memberLeftEvent = /*#__PURE__*/ event(
   'MemberLeftEvent',
   'memberLeft',
-  { left: LeftMembers },
+  { left: leftMembers },
   {},
 )
 
@@ -537,7 +545,8 @@ export const memberLeftEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const MemberLeftEvent: Codec<MemberLeftEvent> = memberLeftEvent
+export const MemberLeftEvent: Codec<MemberLeftEvent> =
+  /*#__PURE__*/ withStandardSchema(memberLeftEvent)
 export interface MemberLeftEvent extends EventBase {
   readonly type: 'memberLeft'
   readonly left: LeftMembers
@@ -546,7 +555,7 @@ export interface MemberLeftEvent extends EventBase {
 export const postbackEvent = /*#__PURE__*/ event(
   'PostbackEvent',
   'postback',
-  { postback: PostbackContent },
+  { postback: postbackContent },
   { replyToken: t.string },
 )
 
@@ -564,7 +573,7 @@ export const postbackEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const PostbackEvent: Codec<PostbackEvent> = postbackEvent
+export const PostbackEvent: Codec<PostbackEvent> = /*#__PURE__*/ withStandardSchema(postbackEvent)
 export interface PostbackEvent extends EventBase {
   readonly type: 'postback'
   readonly postback: PostbackContent
@@ -575,7 +584,7 @@ export interface PostbackEvent extends EventBase {
 export const videoPlayCompleteEvent = /*#__PURE__*/ event(
   'VideoPlayCompleteEvent',
   'videoPlayComplete',
-  { replyToken: t.string, videoPlayComplete: VideoPlayComplete },
+  { replyToken: t.string, videoPlayComplete },
   {},
 )
 
@@ -593,7 +602,8 @@ export const videoPlayCompleteEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const VideoPlayCompleteEvent: Codec<VideoPlayCompleteEvent> = videoPlayCompleteEvent
+export const VideoPlayCompleteEvent: Codec<VideoPlayCompleteEvent> =
+  /*#__PURE__*/ withStandardSchema(videoPlayCompleteEvent)
 export interface VideoPlayCompleteEvent extends EventBase {
   readonly type: 'videoPlayComplete'
   /** Reply with it, once and soon: it expires. */
@@ -604,7 +614,7 @@ export interface VideoPlayCompleteEvent extends EventBase {
 export const beaconEvent = /*#__PURE__*/ event(
   'BeaconEvent',
   'beacon',
-  { replyToken: t.string, beacon: BeaconContent },
+  { replyToken: t.string, beacon: beaconContent },
   {},
 )
 
@@ -622,7 +632,7 @@ export const beaconEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const BeaconEvent: Codec<BeaconEvent> = beaconEvent
+export const BeaconEvent: Codec<BeaconEvent> = /*#__PURE__*/ withStandardSchema(beaconEvent)
 export interface BeaconEvent extends EventBase {
   readonly type: 'beacon'
   /** Reply with it, once and soon: it expires. */
@@ -633,7 +643,7 @@ export interface BeaconEvent extends EventBase {
 export const accountLinkEvent = /*#__PURE__*/ event(
   'AccountLinkEvent',
   'accountLink',
-  { link: LinkContent },
+  { link: linkContent },
   { replyToken: t.string },
 )
 
@@ -651,7 +661,8 @@ export const accountLinkEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const AccountLinkEvent: Codec<AccountLinkEvent> = accountLinkEvent
+export const AccountLinkEvent: Codec<AccountLinkEvent> =
+  /*#__PURE__*/ withStandardSchema(accountLinkEvent)
 export interface AccountLinkEvent extends EventBase {
   readonly type: 'accountLink'
   readonly link: LinkContent
@@ -662,7 +673,7 @@ export interface AccountLinkEvent extends EventBase {
 export const membershipEvent = /*#__PURE__*/ event(
   'MembershipEvent',
   'membership',
-  { replyToken: t.string, membership: MembershipContent },
+  { replyToken: t.string, membership: membershipContent },
   {},
 )
 
@@ -680,7 +691,8 @@ export const membershipEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const MembershipEvent: Codec<MembershipEvent> = membershipEvent
+export const MembershipEvent: Codec<MembershipEvent> =
+  /*#__PURE__*/ withStandardSchema(membershipEvent)
 export interface MembershipEvent extends EventBase {
   readonly type: 'membership'
   /** Reply with it, once and soon: it expires. */
@@ -691,7 +703,7 @@ export interface MembershipEvent extends EventBase {
 export const moduleEvent = /*#__PURE__*/ event(
   'ModuleEvent',
   'module',
-  { module: ModuleContent },
+  { module: moduleContent },
   {},
 )
 
@@ -709,7 +721,7 @@ export const moduleEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const ModuleEvent: Codec<ModuleEvent> = moduleEvent
+export const ModuleEvent: Codec<ModuleEvent> = /*#__PURE__*/ withStandardSchema(moduleEvent)
 export interface ModuleEvent extends EventBase {
   readonly type: 'module'
   readonly module: ModuleContent
@@ -718,7 +730,7 @@ export interface ModuleEvent extends EventBase {
 export const activatedEvent = /*#__PURE__*/ event(
   'ActivatedEvent',
   'activated',
-  { chatControl: ChatControl },
+  { chatControl },
   {},
 )
 
@@ -736,7 +748,8 @@ export const activatedEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const ActivatedEvent: Codec<ActivatedEvent> = activatedEvent
+export const ActivatedEvent: Codec<ActivatedEvent> =
+  /*#__PURE__*/ withStandardSchema(activatedEvent)
 export interface ActivatedEvent extends EventBase {
   readonly type: 'activated'
   readonly chatControl: ChatControl
@@ -758,7 +771,8 @@ export const deactivatedEvent = /*#__PURE__*/ event('DeactivatedEvent', 'deactiv
  * @since 0.1.0
  * @category Codecs
  */
-export const DeactivatedEvent: Codec<DeactivatedEvent> = deactivatedEvent
+export const DeactivatedEvent: Codec<DeactivatedEvent> =
+  /*#__PURE__*/ withStandardSchema(deactivatedEvent)
 export interface DeactivatedEvent extends EventBase {
   readonly type: 'deactivated'
 }
@@ -779,7 +793,8 @@ export const botSuspendedEvent = /*#__PURE__*/ event('BotSuspendedEvent', 'botSu
  * @since 0.1.0
  * @category Codecs
  */
-export const BotSuspendedEvent: Codec<BotSuspendedEvent> = botSuspendedEvent
+export const BotSuspendedEvent: Codec<BotSuspendedEvent> =
+  /*#__PURE__*/ withStandardSchema(botSuspendedEvent)
 export interface BotSuspendedEvent extends EventBase {
   readonly type: 'botSuspended'
 }
@@ -800,7 +815,8 @@ export const botResumedEvent = /*#__PURE__*/ event('BotResumedEvent', 'botResume
  * @since 0.1.0
  * @category Codecs
  */
-export const BotResumedEvent: Codec<BotResumedEvent> = botResumedEvent
+export const BotResumedEvent: Codec<BotResumedEvent> =
+  /*#__PURE__*/ withStandardSchema(botResumedEvent)
 export interface BotResumedEvent extends EventBase {
   readonly type: 'botResumed'
 }
@@ -808,7 +824,7 @@ export interface BotResumedEvent extends EventBase {
 export const pnpDeliveryCompletionEvent = /*#__PURE__*/ event(
   'PnpDeliveryCompletionEvent',
   'delivery',
-  { delivery: PnpDelivery },
+  { delivery: pnpDelivery },
   {},
 )
 
@@ -827,7 +843,7 @@ export const pnpDeliveryCompletionEvent = /*#__PURE__*/ event(
  * @category Codecs
  */
 export const PnpDeliveryCompletionEvent: Codec<PnpDeliveryCompletionEvent> =
-  pnpDeliveryCompletionEvent
+  /*#__PURE__*/ withStandardSchema(pnpDeliveryCompletionEvent)
 export interface PnpDeliveryCompletionEvent extends EventBase {
   readonly type: 'delivery'
   readonly delivery: PnpDelivery
@@ -836,7 +852,7 @@ export interface PnpDeliveryCompletionEvent extends EventBase {
 export const messageEditedEvent = /*#__PURE__*/ event(
   'MessageEditedEvent',
   'messageEdited',
-  { message: MessageContent },
+  { message: messageContent },
   { replyToken: t.string },
 )
 
@@ -854,7 +870,8 @@ export const messageEditedEvent = /*#__PURE__*/ event(
  * @since 0.1.0
  * @category Codecs
  */
-export const MessageEditedEvent: Codec<MessageEditedEvent> = messageEditedEvent
+export const MessageEditedEvent: Codec<MessageEditedEvent> =
+  /*#__PURE__*/ withStandardSchema(messageEditedEvent)
 export interface MessageEditedEvent extends EventBase {
   readonly type: 'messageEdited'
   readonly message: MessageContent
@@ -883,6 +900,33 @@ export interface UnknownEvent extends Unknown<'UnknownEvent'> {
   readonly _tag: 'UnknownEvent'
 }
 
+export const eventUnion = /*#__PURE__*/ taggedUnion(
+  'Event',
+  {
+    message: messageEvent,
+    unsend: unsendEvent,
+    follow: followEvent,
+    unfollow: unfollowEvent,
+    join: joinEvent,
+    leave: leaveEvent,
+    memberJoined: memberJoinedEvent,
+    memberLeft: memberLeftEvent,
+    postback: postbackEvent,
+    videoPlayComplete: videoPlayCompleteEvent,
+    beacon: beaconEvent,
+    accountLink: accountLinkEvent,
+    membership: membershipEvent,
+    module: moduleEvent,
+    activated: activatedEvent,
+    deactivated: deactivatedEvent,
+    botSuspended: botSuspendedEvent,
+    botResumed: botResumedEvent,
+    delivery: pnpDeliveryCompletionEvent,
+    messageEdited: messageEditedEvent,
+  },
+  'UnknownEvent',
+)
+
 /**
  * A webhook event: one of the 20 types LINE documents, discriminated by `type`, or
  * {@link UnknownEvent} for a newer one. A `switch (event.type)` narrows to the exact event;
@@ -908,32 +952,7 @@ export interface UnknownEvent extends Unknown<'UnknownEvent'> {
  * @since 0.1.0
  * @category Codecs
  */
-export const Event: TaggedUnionCodec<Event> = /*#__PURE__*/ taggedUnion(
-  'Event',
-  {
-    message: MessageEvent,
-    unsend: UnsendEvent,
-    follow: FollowEvent,
-    unfollow: UnfollowEvent,
-    join: JoinEvent,
-    leave: LeaveEvent,
-    memberJoined: MemberJoinedEvent,
-    memberLeft: MemberLeftEvent,
-    postback: PostbackEvent,
-    videoPlayComplete: VideoPlayCompleteEvent,
-    beacon: BeaconEvent,
-    accountLink: AccountLinkEvent,
-    membership: MembershipEvent,
-    module: ModuleEvent,
-    activated: ActivatedEvent,
-    deactivated: DeactivatedEvent,
-    botSuspended: BotSuspendedEvent,
-    botResumed: BotResumedEvent,
-    delivery: PnpDeliveryCompletionEvent,
-    messageEdited: MessageEditedEvent,
-  },
-  'UnknownEvent',
-)
+export const Event: TaggedUnionCodec<Event> = /*#__PURE__*/ withStandardSchema(eventUnion)
 export type Event =
   | MessageEvent
   | UnsendEvent

@@ -43,6 +43,7 @@ import type { Source } from './source.js'
 import { lenientInteger, lenientNumber } from './primitives.js'
 import { override, relax, struct, type Props, type StructC } from './struct.js'
 import { taggedUnion, type ResolveType, type TaggedUnionCodec } from './tagged-union.js'
+import { withStandardSchema } from './standard-schema.js'
 
 /*
  * The lenient profile, for vendors that forward LINE events and for historical payloads: each
@@ -251,7 +252,8 @@ export const lenientMessageContent = /*#__PURE__*/ taggedUnion(
  * @since 0.1.0
  * @category Lenient profile
  */
-export const LenientMessageContent: TaggedUnionCodec<LenientMessageContent> = lenientMessageContent
+export const LenientMessageContent: TaggedUnionCodec<LenientMessageContent> =
+  /*#__PURE__*/ withStandardSchema(lenientMessageContent)
 export type LenientMessageContent =
   | LenientTextMessageContent
   | LenientImageMessageContent
@@ -274,7 +276,7 @@ function lenient<
   return override(relax(codec, [...eventBase, ...keys]), { timestamp: lenientInteger })
 }
 
-const withLenientMessage = { message: LenientMessageContent }
+const withLenientMessage = { message: lenientMessageContent }
 
 /**
  * What every event carries besides its `type`, as the lenient profile reads it: each of these
@@ -811,7 +813,8 @@ export const lenientEvent = /*#__PURE__*/ taggedUnion(
  * @since 0.1.0
  * @category Lenient profile
  */
-export const LenientEvent: TaggedUnionCodec<LenientEvent> = lenientEvent
+export const LenientEvent: TaggedUnionCodec<LenientEvent> =
+  /*#__PURE__*/ withStandardSchema(lenientEvent)
 export type LenientEvent =
   | LenientMessageEvent
   | LenientUnsendEvent
@@ -836,7 +839,7 @@ export type LenientEvent =
   | UnknownEvent
 
 /** The `events` of a {@link LenientCallbackRequest}. */
-export const LenientEventList = /*#__PURE__*/ eventList(LenientEvent)
+export const LenientEventList = /*#__PURE__*/ eventList(lenientEvent)
 
 export const lenientCallbackRequest = /*#__PURE__*/ struct(
   'LenientCallbackRequest',
@@ -859,7 +862,8 @@ export const lenientCallbackRequest = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Lenient profile
  */
-export const LenientCallbackRequest: Codec<LenientCallbackRequest> = lenientCallbackRequest
+export const LenientCallbackRequest: Codec<LenientCallbackRequest> =
+  /*#__PURE__*/ withStandardSchema(lenientCallbackRequest)
 export interface LenientCallbackRequest {
   /** The user ID of the bot that receives the webhook, when the sender says. */
   readonly destination?: string

@@ -3,6 +3,7 @@ import { integer } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { withStandardSchema } from './standard-schema.js'
 
 export const joinedMembershipContent = /*#__PURE__*/ struct(
   'JoinedMembershipContent',
@@ -23,7 +24,8 @@ export const joinedMembershipContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const JoinedMembershipContent: Codec<JoinedMembershipContent> = joinedMembershipContent
+export const JoinedMembershipContent: Codec<JoinedMembershipContent> =
+  /*#__PURE__*/ withStandardSchema(joinedMembershipContent)
 export interface JoinedMembershipContent {
   readonly type: 'joined'
   readonly membershipId: number
@@ -48,7 +50,8 @@ export const leftMembershipContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const LeftMembershipContent: Codec<LeftMembershipContent> = leftMembershipContent
+export const LeftMembershipContent: Codec<LeftMembershipContent> =
+  /*#__PURE__*/ withStandardSchema(leftMembershipContent)
 export interface LeftMembershipContent {
   readonly type: 'left'
   readonly membershipId: number
@@ -73,7 +76,8 @@ export const renewedMembershipContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const RenewedMembershipContent: Codec<RenewedMembershipContent> = renewedMembershipContent
+export const RenewedMembershipContent: Codec<RenewedMembershipContent> =
+  /*#__PURE__*/ withStandardSchema(renewedMembershipContent)
 export interface RenewedMembershipContent {
   readonly type: 'renewed'
   readonly membershipId: number
@@ -100,6 +104,16 @@ export interface UnknownMembershipContent extends Unknown<'UnknownMembershipCont
   readonly _tag: 'UnknownMembershipContent'
 }
 
+export const membershipContent = /*#__PURE__*/ taggedUnion(
+  'MembershipContent',
+  {
+    joined: joinedMembershipContent,
+    left: leftMembershipContent,
+    renewed: renewedMembershipContent,
+  },
+  'UnknownMembershipContent',
+)
+
 /**
  * What happened to a membership: joined, left or renewed, or {@link UnknownMembershipContent}.
  *
@@ -113,15 +127,8 @@ export interface UnknownMembershipContent extends Unknown<'UnknownMembershipCont
  * @since 0.1.0
  * @category Codecs
  */
-export const MembershipContent: TaggedUnionCodec<MembershipContent> = /*#__PURE__*/ taggedUnion(
-  'MembershipContent',
-  {
-    joined: JoinedMembershipContent,
-    left: LeftMembershipContent,
-    renewed: RenewedMembershipContent,
-  },
-  'UnknownMembershipContent',
-)
+export const MembershipContent: TaggedUnionCodec<MembershipContent> =
+  /*#__PURE__*/ withStandardSchema(membershipContent)
 export type MembershipContent =
   | JoinedMembershipContent
   | LeftMembershipContent

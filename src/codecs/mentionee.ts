@@ -4,6 +4,7 @@ import { integer } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { withStandardSchema } from './standard-schema.js'
 
 export const userMentionee = /*#__PURE__*/ struct(
   'UserMentionee',
@@ -26,7 +27,7 @@ export const userMentionee = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const UserMentionee: Codec<UserMentionee> = userMentionee
+export const UserMentionee: Codec<UserMentionee> = /*#__PURE__*/ withStandardSchema(userMentionee)
 export interface UserMentionee {
   readonly type: 'user'
   /** Where the mention starts in the text, in UTF-16 code units. */
@@ -58,7 +59,7 @@ export const allMentionee = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const AllMentionee: Codec<AllMentionee> = allMentionee
+export const AllMentionee: Codec<AllMentionee> = /*#__PURE__*/ withStandardSchema(allMentionee)
 export interface AllMentionee {
   readonly type: 'all'
   /** Where the mention starts in the text, in UTF-16 code units. */
@@ -89,6 +90,12 @@ export interface UnknownMentionee extends Unknown<'UnknownMentionee'> {
   readonly _tag: 'UnknownMentionee'
 }
 
+export const mentionee = /*#__PURE__*/ taggedUnion(
+  'Mentionee',
+  { user: userMentionee, all: allMentionee },
+  'UnknownMentionee',
+)
+
 /**
  * Who a text message mentions: a user, everyone, or {@link UnknownMentionee}.
  *
@@ -103,16 +110,12 @@ export interface UnknownMentionee extends Unknown<'UnknownMentionee'> {
  * @since 0.1.0
  * @category Codecs
  */
-export const Mentionee: TaggedUnionCodec<Mentionee> = /*#__PURE__*/ taggedUnion(
-  'Mentionee',
-  { user: UserMentionee, all: AllMentionee },
-  'UnknownMentionee',
-)
+export const Mentionee: TaggedUnionCodec<Mentionee> = /*#__PURE__*/ withStandardSchema(mentionee)
 export type Mentionee = UserMentionee | AllMentionee | UnknownMentionee
 
 export const mention = /*#__PURE__*/ struct(
   'Mention',
-  { mentionees: /*#__PURE__*/ readonlyArray(Mentionee) },
+  { mentionees: /*#__PURE__*/ readonlyArray(mentionee) },
   {},
 )
 
@@ -129,7 +132,7 @@ export const mention = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const Mention: Codec<Mention> = mention
+export const Mention: Codec<Mention> = /*#__PURE__*/ withStandardSchema(mention)
 export interface Mention {
   readonly mentionees: readonly Mentionee[]
 }

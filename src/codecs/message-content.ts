@@ -1,10 +1,11 @@
 import * as t from 'io-ts'
 import { readonlyArray } from './array.js'
-import { Mention } from './mentionee.js'
+import { mention, type Mention } from './mentionee.js'
 import { finiteNumber, integer, openEnum, type OpenEnum } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { withStandardSchema } from './standard-schema.js'
 
 export const contentProvider = /*#__PURE__*/ struct(
   'ContentProvider',
@@ -27,7 +28,8 @@ export const contentProvider = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const ContentProvider: Codec<ContentProvider> = contentProvider
+export const ContentProvider: Codec<ContentProvider> =
+  /*#__PURE__*/ withStandardSchema(contentProvider)
 export interface ContentProvider {
   /** `line`: download it with the message ID; `external`: from the URLs. */
   readonly type: OpenEnum<'line' | 'external'>
@@ -57,7 +59,7 @@ export const emoji = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const Emoji: Codec<Emoji> = emoji
+export const Emoji: Codec<Emoji> = /*#__PURE__*/ withStandardSchema(emoji)
 export interface Emoji {
   /** Where the emoji starts in the text, in UTF-16 code units. */
   readonly index: number
@@ -71,8 +73,8 @@ export const textMessageContent = /*#__PURE__*/ struct(
   'TextMessageContent',
   { type: /*#__PURE__*/ t.literal('text'), id: t.string, text: t.string, quoteToken: t.string },
   {
-    emojis: /*#__PURE__*/ readonlyArray(Emoji),
-    mention: Mention,
+    emojis: /*#__PURE__*/ readonlyArray(emoji),
+    mention,
     quotedMessageId: t.string,
     markAsReadToken: t.string,
   },
@@ -92,7 +94,8 @@ export const textMessageContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const TextMessageContent: Codec<TextMessageContent> = textMessageContent
+export const TextMessageContent: Codec<TextMessageContent> =
+  /*#__PURE__*/ withStandardSchema(textMessageContent)
 export interface TextMessageContent {
   readonly type: 'text'
   readonly id: string
@@ -126,7 +129,7 @@ export const imageSet = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const ImageSet: Codec<ImageSet> = imageSet
+export const ImageSet: Codec<ImageSet> = /*#__PURE__*/ withStandardSchema(imageSet)
 export interface ImageSet {
   /** The same for every image sent at once. */
   readonly id: string
@@ -141,10 +144,10 @@ export const imageMessageContent = /*#__PURE__*/ struct(
   {
     type: /*#__PURE__*/ t.literal('image'),
     id: t.string,
-    contentProvider: ContentProvider,
+    contentProvider,
     quoteToken: t.string,
   },
-  { imageSet: ImageSet, markAsReadToken: t.string },
+  { imageSet, markAsReadToken: t.string },
 )
 
 /**
@@ -161,7 +164,8 @@ export const imageMessageContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const ImageMessageContent: Codec<ImageMessageContent> = imageMessageContent
+export const ImageMessageContent: Codec<ImageMessageContent> =
+  /*#__PURE__*/ withStandardSchema(imageMessageContent)
 export interface ImageMessageContent {
   readonly type: 'image'
   readonly id: string
@@ -179,7 +183,7 @@ export const videoMessageContent = /*#__PURE__*/ struct(
   {
     type: /*#__PURE__*/ t.literal('video'),
     id: t.string,
-    contentProvider: ContentProvider,
+    contentProvider,
     quoteToken: t.string,
   },
   { duration: integer, markAsReadToken: t.string },
@@ -200,7 +204,8 @@ export const videoMessageContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const VideoMessageContent: Codec<VideoMessageContent> = videoMessageContent
+export const VideoMessageContent: Codec<VideoMessageContent> =
+  /*#__PURE__*/ withStandardSchema(videoMessageContent)
 export interface VideoMessageContent {
   readonly type: 'video'
   readonly id: string
@@ -216,7 +221,7 @@ export interface VideoMessageContent {
 
 export const audioMessageContent = /*#__PURE__*/ struct(
   'AudioMessageContent',
-  { type: /*#__PURE__*/ t.literal('audio'), id: t.string, contentProvider: ContentProvider },
+  { type: /*#__PURE__*/ t.literal('audio'), id: t.string, contentProvider },
   { duration: integer, markAsReadToken: t.string },
 )
 
@@ -234,7 +239,8 @@ export const audioMessageContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const AudioMessageContent: Codec<AudioMessageContent> = audioMessageContent
+export const AudioMessageContent: Codec<AudioMessageContent> =
+  /*#__PURE__*/ withStandardSchema(audioMessageContent)
 export interface AudioMessageContent {
   readonly type: 'audio'
   readonly id: string
@@ -267,7 +273,8 @@ export const fileMessageContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const FileMessageContent: Codec<FileMessageContent> = fileMessageContent
+export const FileMessageContent: Codec<FileMessageContent> =
+  /*#__PURE__*/ withStandardSchema(fileMessageContent)
 export interface FileMessageContent {
   readonly type: 'file'
   readonly id: string
@@ -303,7 +310,8 @@ export const locationMessageContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const LocationMessageContent: Codec<LocationMessageContent> = locationMessageContent
+export const LocationMessageContent: Codec<LocationMessageContent> =
+  /*#__PURE__*/ withStandardSchema(locationMessageContent)
 export interface LocationMessageContent {
   readonly type: 'location'
   readonly id: string
@@ -387,7 +395,8 @@ export const stickerMessageContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const StickerMessageContent: Codec<StickerMessageContent> = stickerMessageContent
+export const StickerMessageContent: Codec<StickerMessageContent> =
+  /*#__PURE__*/ withStandardSchema(stickerMessageContent)
 export interface StickerMessageContent {
   readonly type: 'sticker'
   readonly id: string
@@ -427,6 +436,20 @@ export interface UnknownMessageContent extends Unknown<'UnknownMessageContent'> 
   readonly _tag: 'UnknownMessageContent'
 }
 
+export const messageContent = /*#__PURE__*/ taggedUnion(
+  'MessageContent',
+  {
+    text: textMessageContent,
+    image: imageMessageContent,
+    video: videoMessageContent,
+    audio: audioMessageContent,
+    file: fileMessageContent,
+    location: locationMessageContent,
+    sticker: stickerMessageContent,
+  },
+  'UnknownMessageContent',
+)
+
 /**
  * The message of a message event: text, image, video, audio, file, location or sticker, or
  * {@link UnknownMessageContent} for a newer kind.
@@ -442,19 +465,8 @@ export interface UnknownMessageContent extends Unknown<'UnknownMessageContent'> 
  * @since 0.1.0
  * @category Codecs
  */
-export const MessageContent: TaggedUnionCodec<MessageContent> = /*#__PURE__*/ taggedUnion(
-  'MessageContent',
-  {
-    text: TextMessageContent,
-    image: ImageMessageContent,
-    video: VideoMessageContent,
-    audio: AudioMessageContent,
-    file: FileMessageContent,
-    location: LocationMessageContent,
-    sticker: StickerMessageContent,
-  },
-  'UnknownMessageContent',
-)
+export const MessageContent: TaggedUnionCodec<MessageContent> =
+  /*#__PURE__*/ withStandardSchema(messageContent)
 export type MessageContent =
   | TextMessageContent
   | ImageMessageContent

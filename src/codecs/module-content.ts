@@ -4,6 +4,7 @@ import { openEnum, type OpenEnum } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { withStandardSchema } from './standard-schema.js'
 
 export const attachedModuleContent = /*#__PURE__*/ struct(
   'AttachedModuleContent',
@@ -29,7 +30,8 @@ export const attachedModuleContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const AttachedModuleContent: Codec<AttachedModuleContent> = attachedModuleContent
+export const AttachedModuleContent: Codec<AttachedModuleContent> =
+  /*#__PURE__*/ withStandardSchema(attachedModuleContent)
 export interface AttachedModuleContent {
   readonly type: 'attached'
   /** The user ID of the bot the module channel was attached to. */
@@ -62,7 +64,8 @@ export const detachedModuleContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const DetachedModuleContent: Codec<DetachedModuleContent> = detachedModuleContent
+export const DetachedModuleContent: Codec<DetachedModuleContent> =
+  /*#__PURE__*/ withStandardSchema(detachedModuleContent)
 export interface DetachedModuleContent {
   readonly type: 'detached'
   /** The user ID of the bot the module channel was detached from. */
@@ -91,6 +94,12 @@ export interface UnknownModuleContent extends Unknown<'UnknownModuleContent'> {
   readonly _tag: 'UnknownModuleContent'
 }
 
+export const moduleContent = /*#__PURE__*/ taggedUnion(
+  'ModuleContent',
+  { attached: attachedModuleContent, detached: detachedModuleContent },
+  'UnknownModuleContent',
+)
+
 /**
  * What happened to a module channel: attached or detached, or {@link UnknownModuleContent}.
  *
@@ -104,9 +113,6 @@ export interface UnknownModuleContent extends Unknown<'UnknownModuleContent'> {
  * @since 0.1.0
  * @category Codecs
  */
-export const ModuleContent: TaggedUnionCodec<ModuleContent> = /*#__PURE__*/ taggedUnion(
-  'ModuleContent',
-  { attached: AttachedModuleContent, detached: DetachedModuleContent },
-  'UnknownModuleContent',
-)
+export const ModuleContent: TaggedUnionCodec<ModuleContent> =
+  /*#__PURE__*/ withStandardSchema(moduleContent)
 export type ModuleContent = AttachedModuleContent | DetachedModuleContent | UnknownModuleContent

@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { withStandardSchema } from './standard-schema.js'
 
 export const userSource = /*#__PURE__*/ struct(
   'UserSource',
@@ -22,7 +23,7 @@ export const userSource = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const UserSource: Codec<UserSource> = userSource
+export const UserSource: Codec<UserSource> = /*#__PURE__*/ withStandardSchema(userSource)
 export interface UserSource {
   readonly type: 'user'
   /** Absent when the user has not consented to share it. */
@@ -49,7 +50,7 @@ export const groupSource = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const GroupSource: Codec<GroupSource> = groupSource
+export const GroupSource: Codec<GroupSource> = /*#__PURE__*/ withStandardSchema(groupSource)
 export interface GroupSource {
   readonly type: 'group'
   readonly groupId: string
@@ -76,7 +77,7 @@ export const roomSource = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category Codecs
  */
-export const RoomSource: Codec<RoomSource> = roomSource
+export const RoomSource: Codec<RoomSource> = /*#__PURE__*/ withStandardSchema(roomSource)
 export interface RoomSource {
   readonly type: 'room'
   readonly roomId: string
@@ -105,6 +106,12 @@ export interface UnknownSource extends Unknown<'UnknownSource'> {
   readonly _tag: 'UnknownSource'
 }
 
+export const source = /*#__PURE__*/ taggedUnion(
+  'Source',
+  { user: userSource, group: groupSource, room: roomSource },
+  'UnknownSource',
+)
+
 /**
  * Where an event came from: a user, a group chat or a multi-person chat, or
  * {@link UnknownSource} for a newer kind.
@@ -122,9 +129,5 @@ export interface UnknownSource extends Unknown<'UnknownSource'> {
  * @since 0.1.0
  * @category Codecs
  */
-export const Source: TaggedUnionCodec<Source> = /*#__PURE__*/ taggedUnion(
-  'Source',
-  { user: UserSource, group: GroupSource, room: RoomSource },
-  'UnknownSource',
-)
+export const Source: TaggedUnionCodec<Source> = /*#__PURE__*/ withStandardSchema(source)
 export type Source = UserSource | GroupSource | RoomSource | UnknownSource

@@ -1,13 +1,13 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
-import { LenientCallbackRequest } from '../codecs/lenient.js'
+import { lenientCallbackRequest, type LenientCallbackRequest } from '../codecs/lenient.js'
 import { invalidPayload, type InvalidPayload } from '../errors.js'
 import { right } from '../internal/either.js'
 import { isRecord } from '../internal/record.js'
 import { issuesOf, IssueTally } from '../issue.js'
 import { adaptLegacyResult } from './adapt-legacy-result.js'
 import { legacyIssue } from './legacy-issues.js'
-import { LegacyResult } from './legacy-result.js'
+import { legacyResult } from './legacy-result.js'
 import { rememberLegacyResult } from './legacy-result-of.js'
 
 /**
@@ -94,8 +94,8 @@ export function decodeLegacyCallbackRequest(
   const events = adapted.map(({ event }) => event)
   const destination = destinationOf(results)
   const body = destination === undefined ? { events } : { destination, events }
-  const context: t.Context = [{ key: '', type: LenientCallbackRequest, actual: body }]
-  const decoded = LenientCallbackRequest.validate(body, context)
+  const context: t.Context = [{ key: '', type: lenientCallbackRequest, actual: body }]
+  const decoded = lenientCallbackRequest.validate(body, context)
   // Unreachable: `events` is an array and `destination` a string, all the envelope asks.
   /* v8 ignore if */
   if (decoded._tag === 'Left') return invalidPayload(issuesOf(decoded.left))
@@ -104,7 +104,7 @@ export function decodeLegacyCallbackRequest(
   const tally = new IssueTally()
   decoded.right.events.forEach((entry, index) => {
     const result: unknown = results[index]
-    if (LegacyResult.is(result)) rememberLegacyResult(entry, result)
+    if (legacyResult.is(result)) rememberLegacyResult(entry, result)
     if (fail && entry.type === undefined && entry._tag === 'InvalidEvent') {
       // adapted has an entry per result, as events has: `?? []` only satisfies the compiler.
       /* v8 ignore next */

@@ -1,6 +1,7 @@
 import * as t from 'io-ts'
 import { struct } from '../codecs/struct.js'
 import type { Codec } from '../codecs/codec.js'
+import { withStandardSchema } from '../codecs/standard-schema.js'
 
 /** The `type` a 2016 contact message gets: namespaced, so no message type LINE adds can take it. */
 export const LEGACY_CONTACT_TYPE = 'legacy:contact'
@@ -34,7 +35,7 @@ export const legacyContactMessageContent = /*#__PURE__*/ struct(
  * @category The 2016 BOT API trial format
  */
 export const LegacyContactMessageContent: Codec<LegacyContactMessageContent> =
-  legacyContactMessageContent
+  /*#__PURE__*/ withStandardSchema(legacyContactMessageContent)
 export interface LegacyContactMessageContent {
   readonly type: 'legacy:contact'
   /** The message ID. */

@@ -4,6 +4,7 @@ import { finiteNumber } from '../codecs/primitives.js'
 import { struct } from '../codecs/struct.js'
 import { isRecord } from '../internal/record.js'
 import type { Codec } from '../codecs/codec.js'
+import { withStandardSchema } from '../codecs/standard-schema.js'
 
 /*
  * The 2016 LINE BOT API trial format, as LINE's wiki samples and the 2016 SDKs show it. Every
@@ -80,7 +81,8 @@ export const legacyLocation = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category The 2016 BOT API trial format
  */
-export const LegacyLocation: Codec<LegacyLocation> = legacyLocation
+export const LegacyLocation: Codec<LegacyLocation> =
+  /*#__PURE__*/ withStandardSchema(legacyLocation)
 export interface LegacyLocation {
   readonly title?: string | null
   readonly address?: string | null
@@ -100,7 +102,7 @@ export const legacyContent = /*#__PURE__*/ struct(
     toType: finiteNumber,
     contentType: finiteNumber,
     text: /*#__PURE__*/ nullable(t.string),
-    location: /*#__PURE__*/ nullable(LegacyLocation),
+    location: /*#__PURE__*/ nullable(legacyLocation),
     contentMetadata: /*#__PURE__*/ nullable(stringRecord),
     deliveredTime: finiteNumber,
     revision: finiteNumber,
@@ -126,7 +128,7 @@ export const legacyContent = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category The 2016 BOT API trial format
  */
-export const LegacyContent: Codec<LegacyContent> = legacyContent
+export const LegacyContent: Codec<LegacyContent> = /*#__PURE__*/ withStandardSchema(legacyContent)
 export interface LegacyContent {
   readonly id?: string
   /** In epoch milliseconds. */
@@ -160,7 +162,7 @@ export const legacyResult = /*#__PURE__*/ struct(
     toChannel: channelId,
     eventType: t.string,
     createdTime: finiteNumber,
-    content: LegacyContent,
+    content: legacyContent,
   },
 )
 
@@ -182,7 +184,7 @@ export const legacyResult = /*#__PURE__*/ struct(
  * @since 0.1.0
  * @category The 2016 BOT API trial format
  */
-export const LegacyResult: Codec<LegacyResult> = legacyResult
+export const LegacyResult: Codec<LegacyResult> = /*#__PURE__*/ withStandardSchema(legacyResult)
 export interface LegacyResult {
   readonly id?: string
   readonly from?: string
