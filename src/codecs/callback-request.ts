@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { isRecord } from '../internal/record.js'
 import {
   chargesBudget,
   failure,
@@ -141,6 +142,8 @@ export const callbackRequest = /*#__PURE__*/ struct(
   'CallbackRequest',
   { destination: t.string, events: EventList },
   {},
+  (value) =>
+    isRecord(value) && typeof value['destination'] === 'string' && EventList.is(value['events']),
 )
 
 /**

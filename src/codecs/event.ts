@@ -6,9 +6,42 @@ import { ModuleContent } from './module-content.js'
 import { integer, openEnum, type OpenEnum } from './primitives.js'
 import { stringRecord } from './record.js'
 import { UserSource, Source } from './source.js'
-import { struct, type Props } from './struct.js'
+import { struct, type Guard, type Props } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import {
+  isAccountLinkEvent,
+  isActivatedEvent,
+  isBeaconContent,
+  isBeaconEvent,
+  isBotResumedEvent,
+  isBotSuspendedEvent,
+  isChatControl,
+  isDeactivatedEvent,
+  isDeliveryContext,
+  isEvent,
+  isFollowDetail,
+  isFollowEvent,
+  isJoinEvent,
+  isLeaveEvent,
+  isLinkContent,
+  isMemberJoinedEvent,
+  isMemberLeftEvent,
+  isMembers,
+  isMembershipEvent,
+  isMessageEditedEvent,
+  isMessageEvent,
+  isModuleEvent,
+  isPnpDelivery,
+  isPnpDeliveryCompletionEvent,
+  isPostbackContent,
+  isPostbackEvent,
+  isUnfollowEvent,
+  isUnsendDetail,
+  isUnsendEvent,
+  isVideoPlayComplete,
+  isVideoPlayCompleteEvent,
+} from './guards.js'
 
 /**
  * The channel's state: `active`, or `standby` while another channel has chat control. A newer
@@ -32,6 +65,7 @@ export const deliveryContext = /*#__PURE__*/ struct(
   'DeliveryContext',
   { isRedelivery: t.boolean },
   {},
+  isDeliveryContext,
 )
 
 /**
@@ -53,7 +87,12 @@ export interface DeliveryContext {
   readonly isRedelivery: boolean
 }
 
-export const unsendDetail = /*#__PURE__*/ struct('UnsendDetail', { messageId: t.string }, {})
+export const unsendDetail = /*#__PURE__*/ struct(
+  'UnsendDetail',
+  { messageId: t.string },
+  {},
+  isUnsendDetail,
+)
 
 /**
  * The message a user unsent.
@@ -73,7 +112,12 @@ export interface UnsendDetail {
   readonly messageId: string
 }
 
-export const followDetail = /*#__PURE__*/ struct('FollowDetail', { isUnblocked: t.boolean }, {})
+export const followDetail = /*#__PURE__*/ struct(
+  'FollowDetail',
+  { isUnblocked: t.boolean },
+  {},
+  isFollowDetail,
+)
 
 /**
  * Whether the user unblocked the account (`true`) or added it as a friend (`false`).
@@ -97,6 +141,7 @@ export const joinedMembers = /*#__PURE__*/ struct(
   'JoinedMembers',
   { members: /*#__PURE__*/ readonlyArray(UserSource) },
   {},
+  isMembers,
 )
 
 /**
@@ -121,6 +166,7 @@ export const leftMembers = /*#__PURE__*/ struct(
   'LeftMembers',
   { members: /*#__PURE__*/ readonlyArray(UserSource) },
   {},
+  isMembers,
 )
 
 /**
@@ -145,6 +191,7 @@ export const postbackContent = /*#__PURE__*/ struct(
   'PostbackContent',
   { data: t.string },
   { params: /*#__PURE__*/ stringRecord() },
+  isPostbackContent,
 )
 
 /**
@@ -171,6 +218,7 @@ export const videoPlayComplete = /*#__PURE__*/ struct(
   'VideoPlayComplete',
   { trackingId: t.string },
   {},
+  isVideoPlayComplete,
 )
 
 /**
@@ -195,6 +243,7 @@ export const beaconContent = /*#__PURE__*/ struct(
   'BeaconContent',
   { hwid: t.string, type: /*#__PURE__*/ openEnum(['enter', 'banner', 'stay']) },
   { dm: t.string },
+  isBeaconContent,
 )
 
 /**
@@ -223,6 +272,7 @@ export const linkContent = /*#__PURE__*/ struct(
   'LinkContent',
   { result: /*#__PURE__*/ openEnum(['ok', 'failed']), nonce: t.string },
   {},
+  isLinkContent,
 )
 
 /**
@@ -245,7 +295,12 @@ export interface LinkContent {
   readonly nonce: string
 }
 
-export const chatControl = /*#__PURE__*/ struct('ChatControl', { expireAt: integer }, {})
+export const chatControl = /*#__PURE__*/ struct(
+  'ChatControl',
+  { expireAt: integer },
+  {},
+  isChatControl,
+)
 
 /**
  * Until when (epoch milliseconds) the module channel is active.
@@ -266,7 +321,12 @@ export interface ChatControl {
   readonly expireAt: number
 }
 
-export const pnpDelivery = /*#__PURE__*/ struct('PnpDelivery', { data: t.string }, {})
+export const pnpDelivery = /*#__PURE__*/ struct(
+  'PnpDelivery',
+  { data: t.string },
+  {},
+  isPnpDelivery,
+)
 
 /**
  * A hashed phone number, or the value of the `X-Line-Delivery-Tag` header.
@@ -329,11 +389,13 @@ function event<const Type extends string, R extends Props, O extends Props>(
   type: Type,
   required: R,
   optional: O,
+  guard: Guard,
 ) {
   return struct(
     name,
     { type: /*#__PURE__*/ t.literal(type), ...eventBase, ...required },
     { source: Source, ...optional },
+    guard,
   )
 }
 
@@ -342,6 +404,7 @@ export const messageEvent = /*#__PURE__*/ event(
   'message',
   { message: MessageContent },
   { replyToken: t.string },
+  isMessageEvent,
 )
 
 /**
@@ -371,6 +434,7 @@ export const unsendEvent = /*#__PURE__*/ event(
   'unsend',
   { unsend: UnsendDetail },
   {},
+  isUnsendEvent,
 )
 
 /**
@@ -398,6 +462,7 @@ export const followEvent = /*#__PURE__*/ event(
   'follow',
   { replyToken: t.string, follow: FollowDetail },
   {},
+  isFollowEvent,
 )
 
 /**
@@ -422,7 +487,13 @@ export interface FollowEvent extends EventBase {
   readonly follow: FollowDetail
 }
 
-export const unfollowEvent = /*#__PURE__*/ event('UnfollowEvent', 'unfollow', {}, {})
+export const unfollowEvent = /*#__PURE__*/ event(
+  'UnfollowEvent',
+  'unfollow',
+  {},
+  {},
+  isUnfollowEvent,
+)
 
 /**
  * The LINE Official Account was blocked.
@@ -443,7 +514,13 @@ export interface UnfollowEvent extends EventBase {
   readonly type: 'unfollow'
 }
 
-export const joinEvent = /*#__PURE__*/ event('JoinEvent', 'join', { replyToken: t.string }, {})
+export const joinEvent = /*#__PURE__*/ event(
+  'JoinEvent',
+  'join',
+  { replyToken: t.string },
+  {},
+  isJoinEvent,
+)
 
 /**
  * The LINE Official Account joined a group chat or multi-person chat.
@@ -466,7 +543,7 @@ export interface JoinEvent extends EventBase {
   readonly replyToken: string
 }
 
-export const leaveEvent = /*#__PURE__*/ event('LeaveEvent', 'leave', {}, {})
+export const leaveEvent = /*#__PURE__*/ event('LeaveEvent', 'leave', {}, {}, isLeaveEvent)
 
 /**
  * The LINE Official Account left, or was removed from, a group chat or multi-person chat.
@@ -492,6 +569,7 @@ export const memberJoinedEvent = /*#__PURE__*/ event(
   'memberJoined',
   { replyToken: t.string, joined: JoinedMembers },
   {},
+  isMemberJoinedEvent,
 )
 
 /**
@@ -521,6 +599,7 @@ export const memberLeftEvent = /*#__PURE__*/ event(
   'memberLeft',
   { left: LeftMembers },
   {},
+  isMemberLeftEvent,
 )
 
 /**
@@ -548,6 +627,7 @@ export const postbackEvent = /*#__PURE__*/ event(
   'postback',
   { postback: PostbackContent },
   { replyToken: t.string },
+  isPostbackEvent,
 )
 
 /**
@@ -577,6 +657,7 @@ export const videoPlayCompleteEvent = /*#__PURE__*/ event(
   'videoPlayComplete',
   { replyToken: t.string, videoPlayComplete: VideoPlayComplete },
   {},
+  isVideoPlayCompleteEvent,
 )
 
 /**
@@ -606,6 +687,7 @@ export const beaconEvent = /*#__PURE__*/ event(
   'beacon',
   { replyToken: t.string, beacon: BeaconContent },
   {},
+  isBeaconEvent,
 )
 
 /**
@@ -635,6 +717,7 @@ export const accountLinkEvent = /*#__PURE__*/ event(
   'accountLink',
   { link: LinkContent },
   { replyToken: t.string },
+  isAccountLinkEvent,
 )
 
 /**
@@ -664,6 +747,7 @@ export const membershipEvent = /*#__PURE__*/ event(
   'membership',
   { replyToken: t.string, membership: MembershipContent },
   {},
+  isMembershipEvent,
 )
 
 /**
@@ -693,6 +777,7 @@ export const moduleEvent = /*#__PURE__*/ event(
   'module',
   { module: ModuleContent },
   {},
+  isModuleEvent,
 )
 
 /**
@@ -720,6 +805,7 @@ export const activatedEvent = /*#__PURE__*/ event(
   'activated',
   { chatControl: ChatControl },
   {},
+  isActivatedEvent,
 )
 
 /**
@@ -742,7 +828,13 @@ export interface ActivatedEvent extends EventBase {
   readonly chatControl: ChatControl
 }
 
-export const deactivatedEvent = /*#__PURE__*/ event('DeactivatedEvent', 'deactivated', {}, {})
+export const deactivatedEvent = /*#__PURE__*/ event(
+  'DeactivatedEvent',
+  'deactivated',
+  {},
+  {},
+  isDeactivatedEvent,
+)
 
 /**
  * The module channel became the Standby Channel.
@@ -763,7 +855,13 @@ export interface DeactivatedEvent extends EventBase {
   readonly type: 'deactivated'
 }
 
-export const botSuspendedEvent = /*#__PURE__*/ event('BotSuspendedEvent', 'botSuspended', {}, {})
+export const botSuspendedEvent = /*#__PURE__*/ event(
+  'BotSuspendedEvent',
+  'botSuspended',
+  {},
+  {},
+  isBotSuspendedEvent,
+)
 
 /**
  * The LINE Official Account was suspended.
@@ -784,7 +882,13 @@ export interface BotSuspendedEvent extends EventBase {
   readonly type: 'botSuspended'
 }
 
-export const botResumedEvent = /*#__PURE__*/ event('BotResumedEvent', 'botResumed', {}, {})
+export const botResumedEvent = /*#__PURE__*/ event(
+  'BotResumedEvent',
+  'botResumed',
+  {},
+  {},
+  isBotResumedEvent,
+)
 
 /**
  * The LINE Official Account returned from suspension.
@@ -810,6 +914,7 @@ export const pnpDeliveryCompletionEvent = /*#__PURE__*/ event(
   'delivery',
   { delivery: PnpDelivery },
   {},
+  isPnpDeliveryCompletionEvent,
 )
 
 /**
@@ -838,6 +943,7 @@ export const messageEditedEvent = /*#__PURE__*/ event(
   'messageEdited',
   { message: MessageContent },
   { replyToken: t.string },
+  isMessageEditedEvent,
 )
 
 /**
@@ -933,6 +1039,7 @@ export const Event: TaggedUnionCodec<Event> = /*#__PURE__*/ taggedUnion(
     messageEdited: MessageEditedEvent,
   },
   'UnknownEvent',
+  { guard: isEvent },
 )
 export type Event =
   | MessageEvent

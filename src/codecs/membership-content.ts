@@ -3,11 +3,18 @@ import { integer } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import {
+  isJoinedMembershipContent,
+  isLeftMembershipContent,
+  isMembershipContent,
+  isRenewedMembershipContent,
+} from './guards.js'
 
 export const joinedMembershipContent = /*#__PURE__*/ struct(
   'JoinedMembershipContent',
   { type: /*#__PURE__*/ t.literal('joined'), membershipId: integer },
   {},
+  isJoinedMembershipContent,
 )
 
 /**
@@ -33,6 +40,7 @@ export const leftMembershipContent = /*#__PURE__*/ struct(
   'LeftMembershipContent',
   { type: /*#__PURE__*/ t.literal('left'), membershipId: integer },
   {},
+  isLeftMembershipContent,
 )
 
 /**
@@ -58,6 +66,7 @@ export const renewedMembershipContent = /*#__PURE__*/ struct(
   'RenewedMembershipContent',
   { type: /*#__PURE__*/ t.literal('renewed'), membershipId: integer },
   {},
+  isRenewedMembershipContent,
 )
 
 /**
@@ -121,6 +130,7 @@ export const MembershipContent: TaggedUnionCodec<MembershipContent> = /*#__PURE_
     renewed: RenewedMembershipContent,
   },
   'UnknownMembershipContent',
+  { guard: isMembershipContent },
 )
 export type MembershipContent =
   | JoinedMembershipContent

@@ -4,11 +4,13 @@ import { integer } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { isAllMentionee, isMention, isMentionee, isUserMentionee } from './guards.js'
 
 export const userMentionee = /*#__PURE__*/ struct(
   'UserMentionee',
   { type: /*#__PURE__*/ t.literal('user'), index: integer, length: integer },
   { userId: t.string, isSelf: t.boolean },
+  isUserMentionee,
 )
 
 /**
@@ -43,6 +45,7 @@ export const allMentionee = /*#__PURE__*/ struct(
   'AllMentionee',
   { type: /*#__PURE__*/ t.literal('all'), index: integer, length: integer },
   {},
+  isAllMentionee,
 )
 
 /**
@@ -107,6 +110,7 @@ export const Mentionee: TaggedUnionCodec<Mentionee> = /*#__PURE__*/ taggedUnion(
   'Mentionee',
   { user: UserMentionee, all: AllMentionee },
   'UnknownMentionee',
+  { guard: isMentionee },
 )
 export type Mentionee = UserMentionee | AllMentionee | UnknownMentionee
 
@@ -114,6 +118,7 @@ export const mention = /*#__PURE__*/ struct(
   'Mention',
   { mentionees: /*#__PURE__*/ readonlyArray(Mentionee) },
   {},
+  isMention,
 )
 
 /**

@@ -5,11 +5,25 @@ import { finiteNumber, integer, openEnum, type OpenEnum } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import {
+  isAudioMessageContent,
+  isContentProvider,
+  isEmoji,
+  isFileMessageContent,
+  isImageMessageContent,
+  isImageSet,
+  isLocationMessageContent,
+  isMessageContent,
+  isStickerMessageContent,
+  isTextMessageContent,
+  isVideoMessageContent,
+} from './guards.js'
 
 export const contentProvider = /*#__PURE__*/ struct(
   'ContentProvider',
   { type: /*#__PURE__*/ openEnum(['line', 'external']) },
   { originalContentUrl: t.string, previewImageUrl: t.string },
+  isContentProvider,
 )
 
 /**
@@ -41,6 +55,7 @@ export const emoji = /*#__PURE__*/ struct(
   'Emoji',
   { index: integer, length: integer, productId: t.string, emojiId: t.string },
   {},
+  isEmoji,
 )
 
 /**
@@ -76,6 +91,7 @@ export const textMessageContent = /*#__PURE__*/ struct(
     quotedMessageId: t.string,
     markAsReadToken: t.string,
   },
+  isTextMessageContent,
 )
 
 /**
@@ -111,6 +127,7 @@ export const imageSet = /*#__PURE__*/ struct(
   'ImageSet',
   { id: t.string },
   { index: integer, total: integer },
+  isImageSet,
 )
 
 /**
@@ -145,6 +162,7 @@ export const imageMessageContent = /*#__PURE__*/ struct(
     quoteToken: t.string,
   },
   { imageSet: ImageSet, markAsReadToken: t.string },
+  isImageMessageContent,
 )
 
 /**
@@ -183,6 +201,7 @@ export const videoMessageContent = /*#__PURE__*/ struct(
     quoteToken: t.string,
   },
   { duration: integer, markAsReadToken: t.string },
+  isVideoMessageContent,
 )
 
 /**
@@ -218,6 +237,7 @@ export const audioMessageContent = /*#__PURE__*/ struct(
   'AudioMessageContent',
   { type: /*#__PURE__*/ t.literal('audio'), id: t.string, contentProvider: ContentProvider },
   { duration: integer, markAsReadToken: t.string },
+  isAudioMessageContent,
 )
 
 /**
@@ -250,6 +270,7 @@ export const fileMessageContent = /*#__PURE__*/ struct(
   'FileMessageContent',
   { type: /*#__PURE__*/ t.literal('file'), id: t.string, fileName: t.string, fileSize: integer },
   { markAsReadToken: t.string },
+  isFileMessageContent,
 )
 
 /**
@@ -287,6 +308,7 @@ export const locationMessageContent = /*#__PURE__*/ struct(
     longitude: finiteNumber,
   },
   { title: t.string, address: t.string, markAsReadToken: t.string },
+  isLocationMessageContent,
 )
 
 /**
@@ -371,6 +393,7 @@ export const stickerMessageContent = /*#__PURE__*/ struct(
     quotedMessageId: t.string,
     markAsReadToken: t.string,
   },
+  isStickerMessageContent,
 )
 
 /**
@@ -454,6 +477,7 @@ export const MessageContent: TaggedUnionCodec<MessageContent> = /*#__PURE__*/ ta
     sticker: StickerMessageContent,
   },
   'UnknownMessageContent',
+  { guard: isMessageContent },
 )
 export type MessageContent =
   | TextMessageContent

@@ -4,6 +4,7 @@ import { openEnum, type OpenEnum } from './primitives.js'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { isAttachedModuleContent, isDetachedModuleContent, isModuleContent } from './guards.js'
 
 export const attachedModuleContent = /*#__PURE__*/ struct(
   'AttachedModuleContent',
@@ -13,6 +14,7 @@ export const attachedModuleContent = /*#__PURE__*/ struct(
     scopes: /*#__PURE__*/ readonlyArray(t.string),
   },
   {},
+  isAttachedModuleContent,
 )
 
 /**
@@ -46,6 +48,7 @@ export const detachedModuleContent = /*#__PURE__*/ struct(
     reason: /*#__PURE__*/ openEnum(['bot_deleted']),
   },
   {},
+  isDetachedModuleContent,
 )
 
 /**
@@ -108,5 +111,6 @@ export const ModuleContent: TaggedUnionCodec<ModuleContent> = /*#__PURE__*/ tagg
   'ModuleContent',
   { attached: AttachedModuleContent, detached: DetachedModuleContent },
   'UnknownModuleContent',
+  { guard: isModuleContent },
 )
 export type ModuleContent = AttachedModuleContent | DetachedModuleContent | UnknownModuleContent

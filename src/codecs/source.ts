@@ -2,11 +2,13 @@ import * as t from 'io-ts'
 import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
+import { isGroupSource, isRoomSource, isSource, isUserSource } from './guards.js'
 
 export const userSource = /*#__PURE__*/ struct(
   'UserSource',
   { type: /*#__PURE__*/ t.literal('user') },
   { userId: t.string },
+  isUserSource,
 )
 
 /**
@@ -33,6 +35,7 @@ export const groupSource = /*#__PURE__*/ struct(
   'GroupSource',
   { type: /*#__PURE__*/ t.literal('group'), groupId: t.string },
   { userId: t.string },
+  isGroupSource,
 )
 
 /**
@@ -61,6 +64,7 @@ export const roomSource = /*#__PURE__*/ struct(
   'RoomSource',
   { type: /*#__PURE__*/ t.literal('room'), roomId: t.string },
   { userId: t.string },
+  isRoomSource,
 )
 
 /**
@@ -126,5 +130,6 @@ export const Source: TaggedUnionCodec<Source> = /*#__PURE__*/ taggedUnion(
   'Source',
   { user: UserSource, group: GroupSource, room: RoomSource },
   'UnknownSource',
+  { guard: isSource },
 )
 export type Source = UserSource | GroupSource | RoomSource | UnknownSource
