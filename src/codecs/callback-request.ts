@@ -113,6 +113,11 @@ export function eventList<E extends t.Mixed>(
       const events: Entry[] = []
       let extra = 0 // issues kept beyond each invalid event's first
       for (const [index, raw] of (value as readonly unknown[]).entries()) {
+        // A valid event stays on the fast path: only the events that need it are validated.
+        if (isEntry(raw)) {
+          events.push(raw)
+          continue
+        }
         const max = 1 + Math.min(MAX_EVENT_ISSUES - 1, MAX_BODY_EVENT_ISSUES - extra)
         const { validation: result, omitted } = withinBudget(max, () =>
           event.validate(raw, t.appendContext(context, String(index), event, raw)),
