@@ -21,7 +21,8 @@ const optionalInteger = (value: unknown): boolean =>
 /** An array whose every index, holes included, passes `check`. */
 function isArrayOf(value: unknown, check: Check): boolean {
   if (!Array.isArray(value)) return false
-  for (let index = 0; index < value.length; index++) if (!check(value[index])) return false
+  // for-of visits every index, holes as undefined.
+  for (const item of value as readonly unknown[]) if (!check(item)) return false
   return true
 }
 

@@ -92,8 +92,8 @@ function passes(entry: Entry, property: unknown): boolean {
 }
 
 /**
- * A codec's `is` written out as straight-line code: `value.type === 'text' && typeof value.id ===
- * 'string' && ...`. Each guard is its own function, so V8 sees one object shape and one property
+ * A codec's `is` written out as straight-line code (`value.type === 'text'`, then
+ * `typeof value.id === 'string'`, and so on). Each guard is its own function, so V8 sees one object shape and one property
  * name at each of its property reads; the generic loop of {@link struct} sees every codec's at
  * one read and runs ten times slower. A guard must accept exactly what the codec's `validate`
  * accepts unchanged (test/codecs/guards.test.ts holds every guard to that).
