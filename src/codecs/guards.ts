@@ -13,10 +13,17 @@ import { isFallbackOf } from './tagged-union.js'
 type Check = (value: unknown) => boolean
 
 const isString = (value: unknown): boolean => typeof value === 'string'
+const isBoolean = (value: unknown): boolean => typeof value === 'boolean'
+const isStrings = (value: unknown): boolean => isArrayOf(value, isString)
 const isInteger = (value: unknown): boolean => Number.isSafeInteger(value)
 const optionalString = (value: unknown): boolean => value === undefined || typeof value === 'string'
 const optionalInteger = (value: unknown): boolean =>
   value === undefined || Number.isSafeInteger(value)
+
+/** An optional property: absent, or it passes `check`. */
+function optional(value: unknown, check: Check): boolean {
+  return value === undefined || check(value)
+}
 
 /** An array whose every index, holes included, passes `check`. */
 function isArrayOf(value: unknown, check: Check): boolean {
@@ -67,14 +74,13 @@ export function isSource(value: unknown): boolean {
 // mentionee.ts
 
 export function isUserMentionee(value: unknown): boolean {
-  if (!isRecord(value)) return false
-  const isSelf = value['isSelf']
   return (
+    isRecord(value) &&
     value['type'] === 'user' &&
     isInteger(value['index']) &&
     isInteger(value['length']) &&
     optionalString(value['userId']) &&
-    (isSelf === undefined || typeof isSelf === 'boolean')
+    optional(value['isSelf'], isBoolean)
   )
 }
 
@@ -118,9 +124,11 @@ export function isMembershipContent(value: unknown): boolean {
   if (!isRecord(value)) return false
   switch (value['type']) {
     case 'joined':
+      return isJoinedMembershipContent(value)
     case 'left':
+      return isLeftMembershipContent(value)
     case 'renewed':
-      return isInteger(value['membershipId'])
+      return isRenewedMembershipContent(value)
     default:
       return isFallbackOf(value, 'UnknownMembershipContent')
   }
@@ -133,7 +141,7 @@ export function isAttachedModuleContent(value: unknown): boolean {
     isRecord(value) &&
     value['type'] === 'attached' &&
     typeof value['botId'] === 'string' &&
-    isArrayOf(value['scopes'], isString)
+    isStrings(value['scopes'])
   )
 }
 
@@ -189,17 +197,18 @@ function isMessageBase(value: UnknownRecord, type: string): boolean {
 }
 
 export function isTextMessageContent(value: unknown): boolean {
-  if (!isRecord(value)) return false
-  const { emojis, mention } = value
   return (
+    isRecord(value) &&
     isMessageBase(value, 'text') &&
     typeof value['text'] === 'string' &&
     typeof value['quoteToken'] === 'string' &&
-    (emojis === undefined || isArrayOf(emojis, isEmoji)) &&
-    (mention === undefined || isMention(mention)) &&
+    optional(value['emojis'], isEmojis) &&
+    optional(value['mention'], isMention) &&
     optionalString(value['quotedMessageId'])
   )
 }
+
+const isEmojis = (value: unknown): boolean => isArrayOf(value, isEmoji)
 
 export function isImageSet(value: unknown): boolean {
   return (
@@ -211,13 +220,12 @@ export function isImageSet(value: unknown): boolean {
 }
 
 export function isImageMessageContent(value: unknown): boolean {
-  if (!isRecord(value)) return false
-  const imageSet = value['imageSet']
   return (
+    isRecord(value) &&
     isMessageBase(value, 'image') &&
     isContentProvider(value['contentProvider']) &&
     typeof value['quoteToken'] === 'string' &&
-    (imageSet === undefined || isImageSet(imageSet))
+    optional(value['imageSet'], isImageSet)
   )
 }
 
@@ -261,15 +269,14 @@ export function isLocationMessageContent(value: unknown): boolean {
 }
 
 export function isStickerMessageContent(value: unknown): boolean {
-  if (!isRecord(value)) return false
-  const keywords = value['keywords']
   return (
+    isRecord(value) &&
     isMessageBase(value, 'sticker') &&
     typeof value['packageId'] === 'string' &&
     typeof value['stickerId'] === 'string' &&
     typeof value['stickerResourceType'] === 'string' &&
     typeof value['quoteToken'] === 'string' &&
-    (keywords === undefined || isArrayOf(keywords, isString)) &&
+    optional(value['keywords'], isStrings) &&
     optionalString(value['text']) &&
     optionalString(value['quotedMessageId'])
   )
@@ -317,9 +324,11 @@ export function isMembers(value: unknown): boolean {
 }
 
 export function isPostbackContent(value: unknown): boolean {
-  if (!isRecord(value)) return false
-  const params = value['params']
-  return typeof value['data'] === 'string' && (params === undefined || isStringRecord(params))
+  return (
+    isRecord(value) &&
+    typeof value['data'] === 'string' &&
+    optional(value['params'], isStringRecord)
+  )
 }
 
 /** `stringRecord()`: an object whose own enumerable values are all strings. */
@@ -359,14 +368,13 @@ export function isPnpDelivery(value: unknown): boolean {
 
 /** The properties every event has (event.ts's `eventBase`), and its optional `source`. */
 function isEventBase(value: UnknownRecord, type: string): boolean {
-  const source = value['source']
   return (
     value['type'] === type &&
     Number.isSafeInteger(value['timestamp']) &&
     typeof value['mode'] === 'string' &&
     typeof value['webhookEventId'] === 'string' &&
     isDeliveryContext(value['deliveryContext']) &&
-    (source === undefined || isSource(source))
+    optional(value['source'], isSource)
   )
 }
 

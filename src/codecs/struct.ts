@@ -35,10 +35,9 @@ export type Leaf = 'string' | 'number' | 'integer'
 
 const STRING = 0
 const NUMBER = 1
-const BOOLEAN = 2
-const INTEGER = 3
-const LITERAL = 4
-const CODEC = 5
+const INTEGER = 2
+const LITERAL = 3
+const CODEC = 4
 
 interface Entry {
   readonly key: string
@@ -59,8 +58,6 @@ function checkOf(codec: t.Mixed): number {
       return NUMBER
     case 'integer':
       return INTEGER
-    case 'BooleanType':
-      return BOOLEAN
     case 'LiteralType':
       return LITERAL
     default:
@@ -80,8 +77,6 @@ function passes(entry: Entry, property: unknown): boolean {
       return typeof property === 'string'
     case NUMBER:
       return Number.isFinite(property)
-    case BOOLEAN:
-      return typeof property === 'boolean'
     case INTEGER:
       return Number.isSafeInteger(property)
     case LITERAL:

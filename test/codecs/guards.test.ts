@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import type * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { CallbackRequest, Event } from '../../src/index.js'
+import { CallbackRequest, Event, LenientMessageContent } from '../../src/index.js'
 import {
   anyEventArbitrary,
   corruptionArbitrary,
@@ -65,5 +65,15 @@ describe('the guards', () => {
       }),
       { numRuns: 500 },
     )
+  })
+
+  it('leave the codecs derived for the lenient profile to the generic check', () => {
+    const location = { type: 'location', id: '1', latitude: 35.6, longitude: 139.7 }
+    const codec = LenientMessageContent.members.location
+    expect(codec.is(location)).toBe(true)
+    expect(codec.is({ ...location, latitude: Infinity })).toBe(false)
+    // A numeral decodes to a number: valid, but not as it came.
+    expect(codec.is({ ...location, latitude: '35.6' })).toBe(false)
+    expect(validatesUnchanged(codec, { ...location, latitude: '35.6' })).toBe(false)
   })
 })
