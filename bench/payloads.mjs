@@ -158,11 +158,29 @@ export function createPayloadKit(seed) {
   }
 }
 
+/** Every `nth` event of `json` replaced by `change(event)`: the rest stays byte for byte. */
+function everyNth(json, nth, change) {
+  const events = json.events.map((event, index) =>
+    (index + 1) % nth === 0 ? change(event) : event,
+  )
+  return { ...json, events }
+}
+
+/** An event of a type this version does not know: it decodes to an `UnknownEvent`. */
+const ofNewerType = (event) => ({ ...event, type: 'messageReaction' })
+
+/** An event of a known type that breaks its schema in one place: it decodes to an `InvalidEvent`. */
+const withTimestampAsText = (event) => ({ ...event, timestamp: String(event.timestamp) })
+
 /** The payloads benchmarks name on their command line; each builds its body on demand. */
 export const PAYLOADS = {
   'text-600B': () => createPayloadKit(1).textMessage(),
   'mixed-60KB': () => createPayloadKit(2).mixedEvents(60_000),
   'mixed-1MB': () => createPayloadKit(3).mixedEvents(1_000_000),
+  /** mixed-60KB with one event in every 28 of a newer type. */
+  'mixed-60KB-unknown': () => everyNth(PAYLOADS['mixed-60KB'](), 28, ofNewerType),
+  /** mixed-60KB with one event in every 28 broken (its timestamp a string). */
+  'mixed-60KB-invalid': () => everyNth(PAYLOADS['mixed-60KB'](), 28, withTimestampAsText),
 }
 
 /** The body bytes and parsed shape of a named payload. */

@@ -22,7 +22,16 @@ const CASES = [
     url: new URL('./decode.mjs', import.meta.url),
     payloads: ['text-600B', 'mixed-60KB', 'mixed-1MB'],
   },
+  {
+    title:
+      'Events that leave the fast path: one event in every 28 of a newer type, or broken, vs none',
+    url: new URL('./fallbacks.mjs', import.meta.url),
+    payloads: ['mixed-60KB-unknown', 'mixed-60KB-invalid'],
+  },
 ]
+
+/** Allocation, measured apart from time: bench/memory.mjs, one process per payload. */
+const MEMORY = { url: new URL('./memory.mjs', import.meta.url), payloads: ['mixed-60KB'] }
 
 const NOTES = [
   'ratio: candidate time / baseline time for each pair of back-to-back batches (lower is better),',
@@ -94,6 +103,26 @@ for (const { title, url, payloads } of CASES) {
   console.log(`\nbaseline: ${[...new Set(rows.map((row) => row.baseline))].join(', ')}\n`)
 }
 console.log(NOTES.join('\n'))
+
+const allocations = []
+for (const payload of MEMORY.payloads) {
+  process.stderr.write(`running memory.mjs ${payload}...\n`)
+  allocations.push(...(await runFresh(MEMORY.url, [payload])))
+}
+console.log('\nBytes allocated per event received, kept or not (median of single calls)\n')
+console.log(
+  table(
+    ['payload', 'candidate', 'per event', 'baseline per event', 'ratio'],
+    allocations.map((row) => [
+      `${row.payload} (${formatBytes(row.bytes)}, ${row.events} events)`,
+      row.candidate,
+      formatBytes(Math.round(row.candidateBytes / row.events)),
+      formatBytes(Math.round(row.baselineBytes / row.events)),
+      `${(row.candidateBytes / row.baselineBytes).toFixed(2)}x`,
+    ]),
+  ),
+)
+console.log(`\nbaseline: ${[...new Set(allocations.map((row) => row.baseline))].join(', ')}`)
 
 const bundles = []
 for (const target of BUNDLE_TARGETS) bundles.push(await measureBundle(target))

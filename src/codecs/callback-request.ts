@@ -1,4 +1,5 @@
 import * as t from 'io-ts'
+import { isRecord } from '../internal/record.js'
 import {
   chargesBudget,
   failure,
@@ -113,6 +114,11 @@ export function eventList<E extends t.Mixed>(
       const events: Entry[] = []
       let extra = 0 // issues kept beyond each invalid event's first
       for (const [index, raw] of (value as readonly unknown[]).entries()) {
+        // A valid event stays on the fast path: only the events that need it are validated.
+        if (isEntry(raw)) {
+          events.push(raw)
+          continue
+        }
         const max = 1 + Math.min(MAX_EVENT_ISSUES - 1, MAX_BODY_EVENT_ISSUES - extra)
         const { validation: result, omitted } = withinBudget(max, () =>
           event.validate(raw, t.appendContext(context, String(index), event, raw)),
@@ -142,6 +148,8 @@ export const callbackRequest = /*#__PURE__*/ struct(
   'CallbackRequest',
   { destination: t.string, events: EventList },
   {},
+  (value) =>
+    isRecord(value) && typeof value['destination'] === 'string' && EventList.is(value['events']),
 )
 
 /**

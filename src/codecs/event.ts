@@ -6,12 +6,45 @@ import { moduleContent, type ModuleContent } from './module-content.js'
 import { integer, openEnum, type OpenEnum } from './primitives.js'
 import { stringRecord } from './record.js'
 import { source, userSource, type Source, type UserSource } from './source.js'
-import { struct, type Props } from './struct.js'
+import { struct, type Guard, type Props } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
 import { withStandardSchema } from './standard-schema.js'
 
 export const eventMode = /*#__PURE__*/ openEnum(['active', 'standby'])
+import {
+  isAccountLinkEvent,
+  isActivatedEvent,
+  isBeaconContent,
+  isBeaconEvent,
+  isBotResumedEvent,
+  isBotSuspendedEvent,
+  isChatControl,
+  isDeactivatedEvent,
+  isDeliveryContext,
+  isEvent,
+  isFollowDetail,
+  isFollowEvent,
+  isJoinEvent,
+  isLeaveEvent,
+  isLinkContent,
+  isMemberJoinedEvent,
+  isMemberLeftEvent,
+  isMembers,
+  isMembershipEvent,
+  isMessageEditedEvent,
+  isMessageEvent,
+  isModuleEvent,
+  isPnpDelivery,
+  isPnpDeliveryCompletionEvent,
+  isPostbackContent,
+  isPostbackEvent,
+  isUnfollowEvent,
+  isUnsendDetail,
+  isUnsendEvent,
+  isVideoPlayComplete,
+  isVideoPlayCompleteEvent,
+} from './guards.js'
 
 /**
  * The channel's state: `active`, or `standby` while another channel has chat control. A newer
@@ -36,6 +69,7 @@ export const deliveryContext = /*#__PURE__*/ struct(
   'DeliveryContext',
   { isRedelivery: t.boolean },
   {},
+  isDeliveryContext,
 )
 
 /**
@@ -58,7 +92,12 @@ export interface DeliveryContext {
   readonly isRedelivery: boolean
 }
 
-export const unsendDetail = /*#__PURE__*/ struct('UnsendDetail', { messageId: t.string }, {})
+export const unsendDetail = /*#__PURE__*/ struct(
+  'UnsendDetail',
+  { messageId: t.string },
+  {},
+  isUnsendDetail,
+)
 
 /**
  * The message a user unsent.
@@ -78,7 +117,12 @@ export interface UnsendDetail {
   readonly messageId: string
 }
 
-export const followDetail = /*#__PURE__*/ struct('FollowDetail', { isUnblocked: t.boolean }, {})
+export const followDetail = /*#__PURE__*/ struct(
+  'FollowDetail',
+  { isUnblocked: t.boolean },
+  {},
+  isFollowDetail,
+)
 
 /**
  * Whether the user unblocked the account (`true`) or added it as a friend (`false`).
@@ -102,6 +146,7 @@ export const joinedMembers = /*#__PURE__*/ struct(
   'JoinedMembers',
   { members: /*#__PURE__*/ readonlyArray(userSource) },
   {},
+  isMembers,
 )
 
 /**
@@ -126,6 +171,7 @@ export const leftMembers = /*#__PURE__*/ struct(
   'LeftMembers',
   { members: /*#__PURE__*/ readonlyArray(userSource) },
   {},
+  isMembers,
 )
 
 /**
@@ -150,6 +196,7 @@ export const postbackContent = /*#__PURE__*/ struct(
   'PostbackContent',
   { data: t.string },
   { params: /*#__PURE__*/ stringRecord() },
+  isPostbackContent,
 )
 
 /**
@@ -177,6 +224,7 @@ export const videoPlayComplete = /*#__PURE__*/ struct(
   'VideoPlayComplete',
   { trackingId: t.string },
   {},
+  isVideoPlayComplete,
 )
 
 /**
@@ -202,6 +250,7 @@ export const beaconContent = /*#__PURE__*/ struct(
   'BeaconContent',
   { hwid: t.string, type: /*#__PURE__*/ openEnum(['enter', 'banner', 'stay']) },
   { dm: t.string },
+  isBeaconContent,
 )
 
 /**
@@ -230,6 +279,7 @@ export const linkContent = /*#__PURE__*/ struct(
   'LinkContent',
   { result: /*#__PURE__*/ openEnum(['ok', 'failed']), nonce: t.string },
   {},
+  isLinkContent,
 )
 
 /**
@@ -252,7 +302,12 @@ export interface LinkContent {
   readonly nonce: string
 }
 
-export const chatControl = /*#__PURE__*/ struct('ChatControl', { expireAt: integer }, {})
+export const chatControl = /*#__PURE__*/ struct(
+  'ChatControl',
+  { expireAt: integer },
+  {},
+  isChatControl,
+)
 
 /**
  * Until when (epoch milliseconds) the module channel is active.
@@ -273,7 +328,12 @@ export interface ChatControl {
   readonly expireAt: number
 }
 
-export const pnpDelivery = /*#__PURE__*/ struct('PnpDelivery', { data: t.string }, {})
+export const pnpDelivery = /*#__PURE__*/ struct(
+  'PnpDelivery',
+  { data: t.string },
+  {},
+  isPnpDelivery,
+)
 
 /**
  * A hashed phone number, or the value of the `X-Line-Delivery-Tag` header.
@@ -336,11 +396,13 @@ function event<const Type extends string, R extends Props, O extends Props>(
   type: Type,
   required: R,
   optional: O,
+  guard: Guard,
 ) {
   return struct(
     name,
     { type: /*#__PURE__*/ t.literal(type), ...eventBase, ...required },
     { source, ...optional },
+    guard,
   )
 }
 
@@ -349,6 +411,7 @@ export const messageEvent = /*#__PURE__*/ event(
   'message',
   { message: messageContent },
   { replyToken: t.string },
+  isMessageEvent,
 )
 
 /**
@@ -378,6 +441,7 @@ export const unsendEvent = /*#__PURE__*/ event(
   'unsend',
   { unsend: unsendDetail },
   {},
+  isUnsendEvent,
 )
 
 /**
@@ -405,6 +469,7 @@ export const followEvent = /*#__PURE__*/ event(
   'follow',
   { replyToken: t.string, follow: followDetail },
   {},
+  isFollowEvent,
 )
 
 /**
@@ -429,7 +494,13 @@ export interface FollowEvent extends EventBase {
   readonly follow: FollowDetail
 }
 
-export const unfollowEvent = /*#__PURE__*/ event('UnfollowEvent', 'unfollow', {}, {})
+export const unfollowEvent = /*#__PURE__*/ event(
+  'UnfollowEvent',
+  'unfollow',
+  {},
+  {},
+  isUnfollowEvent,
+)
 
 /**
  * The LINE Official Account was blocked.
@@ -450,7 +521,13 @@ export interface UnfollowEvent extends EventBase {
   readonly type: 'unfollow'
 }
 
-export const joinEvent = /*#__PURE__*/ event('JoinEvent', 'join', { replyToken: t.string }, {})
+export const joinEvent = /*#__PURE__*/ event(
+  'JoinEvent',
+  'join',
+  { replyToken: t.string },
+  {},
+  isJoinEvent,
+)
 
 /**
  * The LINE Official Account joined a group chat or multi-person chat.
@@ -473,7 +550,7 @@ export interface JoinEvent extends EventBase {
   readonly replyToken: string
 }
 
-export const leaveEvent = /*#__PURE__*/ event('LeaveEvent', 'leave', {}, {})
+export const leaveEvent = /*#__PURE__*/ event('LeaveEvent', 'leave', {}, {}, isLeaveEvent)
 
 /**
  * The LINE Official Account left, or was removed from, a group chat or multi-person chat.
@@ -499,6 +576,7 @@ export const memberJoinedEvent = /*#__PURE__*/ event(
   'memberJoined',
   { replyToken: t.string, joined: joinedMembers },
   {},
+  isMemberJoinedEvent,
 )
 
 /**
@@ -529,6 +607,7 @@ export const memberLeftEvent = /*#__PURE__*/ event(
   'memberLeft',
   { left: leftMembers },
   {},
+  isMemberLeftEvent,
 )
 
 /**
@@ -557,6 +636,7 @@ export const postbackEvent = /*#__PURE__*/ event(
   'postback',
   { postback: postbackContent },
   { replyToken: t.string },
+  isPostbackEvent,
 )
 
 /**
@@ -586,6 +666,7 @@ export const videoPlayCompleteEvent = /*#__PURE__*/ event(
   'videoPlayComplete',
   { replyToken: t.string, videoPlayComplete },
   {},
+  isVideoPlayCompleteEvent,
 )
 
 /**
@@ -616,6 +697,7 @@ export const beaconEvent = /*#__PURE__*/ event(
   'beacon',
   { replyToken: t.string, beacon: beaconContent },
   {},
+  isBeaconEvent,
 )
 
 /**
@@ -645,6 +727,7 @@ export const accountLinkEvent = /*#__PURE__*/ event(
   'accountLink',
   { link: linkContent },
   { replyToken: t.string },
+  isAccountLinkEvent,
 )
 
 /**
@@ -675,6 +758,7 @@ export const membershipEvent = /*#__PURE__*/ event(
   'membership',
   { replyToken: t.string, membership: membershipContent },
   {},
+  isMembershipEvent,
 )
 
 /**
@@ -705,6 +789,7 @@ export const moduleEvent = /*#__PURE__*/ event(
   'module',
   { module: moduleContent },
   {},
+  isModuleEvent,
 )
 
 /**
@@ -732,6 +817,7 @@ export const activatedEvent = /*#__PURE__*/ event(
   'activated',
   { chatControl },
   {},
+  isActivatedEvent,
 )
 
 /**
@@ -755,7 +841,13 @@ export interface ActivatedEvent extends EventBase {
   readonly chatControl: ChatControl
 }
 
-export const deactivatedEvent = /*#__PURE__*/ event('DeactivatedEvent', 'deactivated', {}, {})
+export const deactivatedEvent = /*#__PURE__*/ event(
+  'DeactivatedEvent',
+  'deactivated',
+  {},
+  {},
+  isDeactivatedEvent,
+)
 
 /**
  * The module channel became the Standby Channel.
@@ -777,7 +869,13 @@ export interface DeactivatedEvent extends EventBase {
   readonly type: 'deactivated'
 }
 
-export const botSuspendedEvent = /*#__PURE__*/ event('BotSuspendedEvent', 'botSuspended', {}, {})
+export const botSuspendedEvent = /*#__PURE__*/ event(
+  'BotSuspendedEvent',
+  'botSuspended',
+  {},
+  {},
+  isBotSuspendedEvent,
+)
 
 /**
  * The LINE Official Account was suspended.
@@ -799,7 +897,13 @@ export interface BotSuspendedEvent extends EventBase {
   readonly type: 'botSuspended'
 }
 
-export const botResumedEvent = /*#__PURE__*/ event('BotResumedEvent', 'botResumed', {}, {})
+export const botResumedEvent = /*#__PURE__*/ event(
+  'BotResumedEvent',
+  'botResumed',
+  {},
+  {},
+  isBotResumedEvent,
+)
 
 /**
  * The LINE Official Account returned from suspension.
@@ -826,6 +930,7 @@ export const pnpDeliveryCompletionEvent = /*#__PURE__*/ event(
   'delivery',
   { delivery: pnpDelivery },
   {},
+  isPnpDeliveryCompletionEvent,
 )
 
 /**
@@ -854,6 +959,7 @@ export const messageEditedEvent = /*#__PURE__*/ event(
   'messageEdited',
   { message: messageContent },
   { replyToken: t.string },
+  isMessageEditedEvent,
 )
 
 /**
@@ -925,6 +1031,7 @@ export const eventUnion = /*#__PURE__*/ taggedUnion(
     messageEdited: messageEditedEvent,
   },
   'UnknownEvent',
+  { guard: isEvent },
 )
 
 /**

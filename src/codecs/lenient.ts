@@ -233,7 +233,7 @@ export const lenientMessageContent = /*#__PURE__*/ taggedUnion(
     sticker: /*#__PURE__*/ relax(stickerMessageContent, ['quoteToken', 'stickerResourceType']),
   },
   'UnknownMessageContent',
-  resolveByName,
+  { resolveType: resolveByName },
 )
 
 /**
@@ -791,7 +791,7 @@ export const lenientEvent = /*#__PURE__*/ taggedUnion(
     ),
   },
   'UnknownEvent',
-  resolveEventType,
+  { resolveType: resolveEventType },
 )
 
 /**

@@ -4,11 +4,18 @@ import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
 import { withStandardSchema } from './standard-schema.js'
+import {
+  isJoinedMembershipContent,
+  isLeftMembershipContent,
+  isMembershipContent,
+  isRenewedMembershipContent,
+} from './guards.js'
 
 export const joinedMembershipContent = /*#__PURE__*/ struct(
   'JoinedMembershipContent',
   { type: /*#__PURE__*/ t.literal('joined'), membershipId: integer },
   {},
+  isJoinedMembershipContent,
 )
 
 /**
@@ -35,6 +42,7 @@ export const leftMembershipContent = /*#__PURE__*/ struct(
   'LeftMembershipContent',
   { type: /*#__PURE__*/ t.literal('left'), membershipId: integer },
   {},
+  isLeftMembershipContent,
 )
 
 /**
@@ -61,6 +69,7 @@ export const renewedMembershipContent = /*#__PURE__*/ struct(
   'RenewedMembershipContent',
   { type: /*#__PURE__*/ t.literal('renewed'), membershipId: integer },
   {},
+  isRenewedMembershipContent,
 )
 
 /**
@@ -112,6 +121,7 @@ export const membershipContent = /*#__PURE__*/ taggedUnion(
     renewed: renewedMembershipContent,
   },
   'UnknownMembershipContent',
+  { guard: isMembershipContent },
 )
 
 /**

@@ -5,11 +5,13 @@ import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
 import { withStandardSchema } from './standard-schema.js'
+import { isAllMentionee, isMention, isMentionee, isUserMentionee } from './guards.js'
 
 export const userMentionee = /*#__PURE__*/ struct(
   'UserMentionee',
   { type: /*#__PURE__*/ t.literal('user'), index: integer, length: integer },
   { userId: t.string, isSelf: t.boolean },
+  isUserMentionee,
 )
 
 /**
@@ -44,6 +46,7 @@ export const allMentionee = /*#__PURE__*/ struct(
   'AllMentionee',
   { type: /*#__PURE__*/ t.literal('all'), index: integer, length: integer },
   {},
+  isAllMentionee,
 )
 
 /**
@@ -94,6 +97,7 @@ export const mentionee = /*#__PURE__*/ taggedUnion(
   'Mentionee',
   { user: userMentionee, all: allMentionee },
   'UnknownMentionee',
+  { guard: isMentionee },
 )
 
 /**
@@ -117,6 +121,7 @@ export const mention = /*#__PURE__*/ struct(
   'Mention',
   { mentionees: /*#__PURE__*/ readonlyArray(mentionee) },
   {},
+  isMention,
 )
 
 /**

@@ -6,11 +6,25 @@ import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
 import { withStandardSchema } from './standard-schema.js'
+import {
+  isAudioMessageContent,
+  isContentProvider,
+  isEmoji,
+  isFileMessageContent,
+  isImageMessageContent,
+  isImageSet,
+  isLocationMessageContent,
+  isMessageContent,
+  isStickerMessageContent,
+  isTextMessageContent,
+  isVideoMessageContent,
+} from './guards.js'
 
 export const contentProvider = /*#__PURE__*/ struct(
   'ContentProvider',
   { type: /*#__PURE__*/ openEnum(['line', 'external']) },
   { originalContentUrl: t.string, previewImageUrl: t.string },
+  isContentProvider,
 )
 
 /**
@@ -43,6 +57,7 @@ export const emoji = /*#__PURE__*/ struct(
   'Emoji',
   { index: integer, length: integer, productId: t.string, emojiId: t.string },
   {},
+  isEmoji,
 )
 
 /**
@@ -78,6 +93,7 @@ export const textMessageContent = /*#__PURE__*/ struct(
     quotedMessageId: t.string,
     markAsReadToken: t.string,
   },
+  isTextMessageContent,
 )
 
 /**
@@ -114,6 +130,7 @@ export const imageSet = /*#__PURE__*/ struct(
   'ImageSet',
   { id: t.string },
   { index: integer, total: integer },
+  isImageSet,
 )
 
 /**
@@ -148,6 +165,7 @@ export const imageMessageContent = /*#__PURE__*/ struct(
     quoteToken: t.string,
   },
   { imageSet, markAsReadToken: t.string },
+  isImageMessageContent,
 )
 
 /**
@@ -187,6 +205,7 @@ export const videoMessageContent = /*#__PURE__*/ struct(
     quoteToken: t.string,
   },
   { duration: integer, markAsReadToken: t.string },
+  isVideoMessageContent,
 )
 
 /**
@@ -223,6 +242,7 @@ export const audioMessageContent = /*#__PURE__*/ struct(
   'AudioMessageContent',
   { type: /*#__PURE__*/ t.literal('audio'), id: t.string, contentProvider },
   { duration: integer, markAsReadToken: t.string },
+  isAudioMessageContent,
 )
 
 /**
@@ -256,6 +276,7 @@ export const fileMessageContent = /*#__PURE__*/ struct(
   'FileMessageContent',
   { type: /*#__PURE__*/ t.literal('file'), id: t.string, fileName: t.string, fileSize: integer },
   { markAsReadToken: t.string },
+  isFileMessageContent,
 )
 
 /**
@@ -294,6 +315,7 @@ export const locationMessageContent = /*#__PURE__*/ struct(
     longitude: finiteNumber,
   },
   { title: t.string, address: t.string, markAsReadToken: t.string },
+  isLocationMessageContent,
 )
 
 /**
@@ -379,6 +401,7 @@ export const stickerMessageContent = /*#__PURE__*/ struct(
     quotedMessageId: t.string,
     markAsReadToken: t.string,
   },
+  isStickerMessageContent,
 )
 
 /**
@@ -448,6 +471,7 @@ export const messageContent = /*#__PURE__*/ taggedUnion(
     sticker: stickerMessageContent,
   },
   'UnknownMessageContent',
+  { guard: isMessageContent },
 )
 
 /**

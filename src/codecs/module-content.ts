@@ -5,6 +5,7 @@ import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
 import { withStandardSchema } from './standard-schema.js'
+import { isAttachedModuleContent, isDetachedModuleContent, isModuleContent } from './guards.js'
 
 export const attachedModuleContent = /*#__PURE__*/ struct(
   'AttachedModuleContent',
@@ -14,6 +15,7 @@ export const attachedModuleContent = /*#__PURE__*/ struct(
     scopes: /*#__PURE__*/ readonlyArray(t.string),
   },
   {},
+  isAttachedModuleContent,
 )
 
 /**
@@ -48,6 +50,7 @@ export const detachedModuleContent = /*#__PURE__*/ struct(
     reason: /*#__PURE__*/ openEnum(['bot_deleted']),
   },
   {},
+  isDetachedModuleContent,
 )
 
 /**
@@ -98,6 +101,7 @@ export const moduleContent = /*#__PURE__*/ taggedUnion(
   'ModuleContent',
   { attached: attachedModuleContent, detached: detachedModuleContent },
   'UnknownModuleContent',
+  { guard: isModuleContent },
 )
 
 /**

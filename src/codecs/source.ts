@@ -3,11 +3,13 @@ import { struct } from './struct.js'
 import { taggedUnion, type TaggedUnionCodec, type Unknown } from './tagged-union.js'
 import type { Codec } from './codec.js'
 import { withStandardSchema } from './standard-schema.js'
+import { isGroupSource, isRoomSource, isSource, isUserSource } from './guards.js'
 
 export const userSource = /*#__PURE__*/ struct(
   'UserSource',
   { type: /*#__PURE__*/ t.literal('user') },
   { userId: t.string },
+  isUserSource,
 )
 
 /**
@@ -34,6 +36,7 @@ export const groupSource = /*#__PURE__*/ struct(
   'GroupSource',
   { type: /*#__PURE__*/ t.literal('group'), groupId: t.string },
   { userId: t.string },
+  isGroupSource,
 )
 
 /**
@@ -62,6 +65,7 @@ export const roomSource = /*#__PURE__*/ struct(
   'RoomSource',
   { type: /*#__PURE__*/ t.literal('room'), roomId: t.string },
   { userId: t.string },
+  isRoomSource,
 )
 
 /**
@@ -110,6 +114,7 @@ export const source = /*#__PURE__*/ taggedUnion(
   'Source',
   { user: userSource, group: groupSource, room: roomSource },
   'UnknownSource',
+  { guard: isSource },
 )
 
 /**

@@ -2,6 +2,7 @@ import * as t from 'io-ts'
 import { isRecord, type UnknownRecord } from '../internal/record.js'
 import { budgetMark, chargesBudget, failure, failureAt, restoreBudget } from '../issue.js'
 import type { Codec } from './codec.js'
+import type { Guard } from './struct.js'
 
 /**
  * An object whose `type` is a string: all that is asked of an object of a type this version
@@ -56,6 +57,11 @@ class Fallback<Tag extends string> implements Unknown<Tag> {
   ) {}
 }
 
+/** Whether `value` is the fallback tagged `tag` that {@link taggedUnion} made: for guards. */
+export function isFallbackOf(value: unknown, tag: string): boolean {
+  return value instanceof Fallback && value._tag === tag
+}
+
 /**
  * The codec of a union discriminated by `type`, such as `Event`: a {@link Codec} that also
  * gives the codec of each known member by its `type` (`Event.members.message`), and the `_tag`
@@ -101,6 +107,14 @@ export interface TaggedUnionC<M extends Members, Tag extends string> extends t.T
  */
 export type ResolveType = (value: UnknownRecord, knownTypes: readonly string[]) => unknown
 
+/** How {@link taggedUnion} reads a union beyond its members. */
+export interface TaggedUnionOptions {
+  /** How a lenient union picks the member of a loosely spelled `type`. */
+  readonly resolveType?: ResolveType
+  /** Its `is`, a `switch` on `type` calling each member's guard (see {@link Guard}). */
+  readonly guard?: Guard
+}
+
 /**
  * A union discriminated by `type`: one lookup picks the member (io-ts's `t.union` tries each in
  * turn, and a catch-all member turns its tag dispatch off). A non-empty `type` it does not know
@@ -110,7 +124,7 @@ export function taggedUnion<M extends Members, Tag extends string>(
   name: string,
   members: M,
   fallback: Tag,
-  resolveType?: ResolveType,
+  { resolveType, guard }: TaggedUnionOptions = {},
 ): TaggedUnionC<M, Tag> {
   type A = t.TypeOf<M[keyof M]> | Unknown<Tag>
   const byType = new Map<unknown, t.Mixed>(Object.entries(members))
@@ -126,14 +140,14 @@ export function taggedUnion<M extends Members, Tag extends string>(
     t.identity,
   )
 
-  const isFallback = (value: unknown): value is Unknown<Tag> =>
-    value instanceof Fallback && value._tag === fallback
+  const isFallback = (value: unknown): value is Unknown<Tag> => isFallbackOf(value, fallback)
 
-  const is = (value: unknown): value is A => {
+  const generic = (value: unknown): value is A => {
     if (!isRecord(value)) return false
     const member = byType.get(value['type'])
     return member === undefined ? isFallback(value) : member.is(value)
   }
+  const is = (guard ?? generic) as (value: unknown) => value is A
 
   const validate = (value: unknown, context: t.Context): t.Validation<A> => {
     if (!isRecord(value)) return failure(value, context)
