@@ -1,4 +1,4 @@
-import { decodeBase64Strict } from './internal/base64.js'
+import { isMacBase64 } from './internal/base64.js'
 import { escapeNonAscii } from './internal/escape-non-ascii.js'
 import {
   LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME,
@@ -253,7 +253,7 @@ function malformation(value: string): string | undefined {
   if (value.length !== SIGNATURE_LENGTH) {
     return `is ${value.length} characters long, not ${SIGNATURE_LENGTH}${value.endsWith('=') ? '' : ' (is its "=" padding missing?)'}`
   }
-  return decodeBase64Strict(value)?.length === 32 ? undefined : 'is not strict base64 of 32 bytes'
+  return isMacBase64(value) ? undefined : 'is not strict base64 of 32 bytes'
 }
 
 function secretFindings(secret: string, name: string): SignatureFinding[] {

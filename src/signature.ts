@@ -1,6 +1,7 @@
 import { hmacSha256 } from './crypto/platform.js'
 import type { SignatureMismatch } from './errors.js'
-import { decodeBase64Strict, encodeBase64 } from './internal/base64.js'
+import { isMacBase64 } from './internal/base64.js'
+import { equalInConstantTime } from './internal/constant-time.js'
 import { bytesOf } from './internal/utf8.js'
 
 /**
@@ -97,15 +98,14 @@ export interface CreateSignatureParams {
 
 /** Base64 of a 32-byte HMAC-SHA256: 43 characters and one `=`. */
 const SIGNATURE_LENGTH = 44
-const MAC_BYTES = 32
 
 /**
  * Checks a webhook request's `x-line-signature` against the exact body bytes: base64 of
  * HMAC-SHA256 keyed by the channel secret, compared in constant time.
  *
- * Resolves `false` for a missing, empty, malformed or wrong signature: the header is decoded as
- * strict, padded, standard base64, so URL-safe characters, missing padding or white space never
- * verify. It never rejects for anything that came from the network.
+ * Resolves `false` for a missing, empty, malformed or wrong signature: the header verifies only
+ * as the one canonical encoding, strict, padded, standard base64, so URL-safe characters, missing
+ * padding or white space never verify. It never rejects for anything that came from the network.
  *
  * Rejects with a `TypeError` when called wrongly, before any work and never by throwing: an
  * empty channel secret, or a body that is not a string or `Uint8Array` (most often because a
@@ -135,8 +135,8 @@ const MAC_BYTES = 32
  */
 export function verifySignature(params: VerifySignatureParams): Promise<boolean> {
   try {
-    const checked = checkSignature(params)
-    return typeof checked === 'object' ? checked.then(isValid) : Promise.resolve(checked === true)
+    const signed = isSigned(params.channelSecret, params.body, params.signature)
+    return typeof signed === 'boolean' ? Promise.resolve(signed) : signed
   } catch (error) {
     return rejected(error)
   }
@@ -144,8 +144,6 @@ export function verifySignature(params: VerifySignatureParams): Promise<boolean>
 
 /** Whether a signature verified (`true`), or why it did not: {@link SignatureMismatch}'s reason. */
 export type SignatureCheck = true | SignatureMismatch['reason']
-
-const isValid = (checked: SignatureCheck): boolean => checked === true
 
 /**
  * {@link verifySignature}'s answer with the reason for a `false`, at once where the platform's
@@ -155,22 +153,46 @@ const isValid = (checked: SignatureCheck): boolean => checked === true
 export function checkSignature(
   params: VerifySignatureParams,
 ): SignatureCheck | Promise<SignatureCheck> {
-  const secrets = channelSecrets(params.channelSecret)
-  const body = rawBody(params.body)
-  const signature: unknown = params.signature
-  if (signature === undefined || signature === null || signature === '') return 'missing'
-  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return 'malformed'
-  const mac = decodeBase64Strict(signature)
-  if (mac?.length !== MAC_BYTES) return 'malformed'
-  const results = secrets.map((secret) => hmacSha256.verify(secret, body, mac))
-  return results.every((result) => typeof result === 'boolean')
-    ? verdict(results)
-    : Promise.all(results.map((result) => Promise.resolve(result))).then(verdict)
+  // Read once: a getter could answer differently the second time.
+  const { channelSecret, body, signature } = params
+  const signed = isSigned(channelSecret, body, signature)
+  return typeof signed === 'boolean'
+    ? checkOf(signed, signature)
+    : signed.then((settled) => checkOf(settled, signature))
 }
 
-/** Well formed: it verifies if any secret's MAC matched. */
-function verdict(results: readonly boolean[]): true | 'mismatch' {
-  return results.includes(true) ? true : 'mismatch'
+/** Why `signature` did not verify, told after the check: its shape is no secret. */
+function checkOf(signed: boolean, signature: unknown): SignatureCheck {
+  if (signed) return true
+  if (signature === undefined || signature === null || signature === '') return 'missing'
+  return typeof signature === 'string' && isMacBase64(signature) ? 'mismatch' : 'malformed'
+}
+
+/**
+ * Whether `signature` is the base64 MAC of `body` under one of the secrets, all of them computed
+ * and compared: the MAC's one canonical encoding is the only text that matches. Misuse throws.
+ */
+function isSigned(
+  channelSecret: unknown,
+  body: unknown,
+  signature: unknown,
+): boolean | Promise<boolean> {
+  const secrets = channelSecrets(channelSecret)
+  const data = rawBody(body)
+  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return false
+  if (typeof secrets === 'string') return matches(hmacSha256(secrets, data), signature)
+  const answers = secrets.map((secret) => matches(hmacSha256(secret, data), signature))
+  return answers.every((answer) => typeof answer === 'boolean')
+    ? answers.includes(true)
+    : Promise.all(answers.map((answer) => Promise.resolve(answer))).then((settled) =>
+        settled.includes(true),
+      )
+}
+
+function matches(mac: string | Promise<string>, signature: string): boolean | Promise<boolean> {
+  return typeof mac === 'string'
+    ? equalInConstantTime(mac, signature)
+    : mac.then((settled) => equalInConstantTime(settled, signature))
 }
 
 /**
@@ -206,8 +228,7 @@ export function rejected(error: unknown): Promise<never> {
 export function createSignature(params: CreateSignatureParams): Promise<string> {
   try {
     const secret = requireSecret(params.channelSecret)
-    const body = rawBody(params.body)
-    return hmacSha256.sign(secret, body).then(encodeBase64)
+    return Promise.resolve(hmacSha256(secret, rawBody(params.body)))
   } catch (error) {
     return rejected(error)
   }
@@ -223,8 +244,9 @@ function requireSecret(value: unknown): string {
   )
 }
 
-function channelSecrets(value: unknown): readonly string[] {
-  if (!Array.isArray(value)) return [requireSecret(value)]
+/** The secret, or the non-empty list of them; the list is checked whole before any work. */
+function channelSecrets(value: unknown): string | readonly string[] {
+  if (!Array.isArray(value)) return requireSecret(value)
   if (value.length === 0) {
     throw new TypeError(
       `line-webhook: channelSecret is an empty list; give at least one secret. ${SECRET_HINT}`,
