@@ -111,7 +111,7 @@ export interface SignatureDiagnosis {
 }
 
 /** Bodies larger than this are not re-serialised: each try signs the whole body again. */
-const MAX_RETRY_BODY_BYTES = 1024 * 1024
+const MAX_RETRY_BODY_BYTES = 1_048_576 // 1 MiB, a literal: esbuild keeps an unused `1024 * 1024`
 /** Secrets of a list tried against the re-serialisations, so the work stays bounded. */
 const MAX_RETRY_SECRETS = 8
 /** A channel access token is a long base64-like string (about 172 characters); a secret is 32. */

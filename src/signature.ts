@@ -184,9 +184,8 @@ function isSigned(
   const answers = secrets.map((secret) => matches(hmacSha256(secret, data), signature))
   return answers.every((answer) => typeof answer === 'boolean')
     ? answers.includes(true)
-    : Promise.all(answers.map((answer) => Promise.resolve(answer))).then((settled) =>
-        settled.includes(true),
-      )
+    : // eslint-disable-next-line @typescript-eslint/await-thenable -- some are promises
+      Promise.all(answers).then((settled) => settled.includes(true))
 }
 
 function matches(mac: string | Promise<string>, signature: string): boolean | Promise<boolean> {
@@ -234,55 +233,49 @@ export function createSignature(params: CreateSignatureParams): Promise<string> 
   }
 }
 
-const SECRET_HINT =
-  'Find it under "Basic settings" of your channel in the LINE Developers Console, and check that the variable holding it is set.'
+/** A misuse: the package's name, what was wrong and how to fix it, never the value itself. */
+function misuse(message: string): TypeError {
+  return new TypeError(`line-webhook: ${message}.`)
+}
 
 function requireSecret(value: unknown): string {
   if (typeof value === 'string' && value.length > 0) return value
-  throw new TypeError(
-    `line-webhook: channelSecret must be a non-empty string, got ${describe(value)}. ${SECRET_HINT}`,
+  throw misuse(
+    `channelSecret must be a non-empty string, got ${describe(value)}. ` +
+      'It is under "Basic settings" in the LINE Developers Console',
   )
 }
 
 /** The secret, or the non-empty list of them; the list is checked whole before any work. */
 function channelSecrets(value: unknown): string | readonly string[] {
   if (!Array.isArray(value)) return requireSecret(value)
-  if (value.length === 0) {
-    throw new TypeError(
-      `line-webhook: channelSecret is an empty list; give at least one secret. ${SECRET_HINT}`,
-    )
-  }
+  if (value.length === 0) throw misuse('channelSecret is an empty list; give at least one')
   return value.map(requireSecret)
 }
 
+const READ_RAW =
+  'read the raw body whatever the Content-Type, e.g. express.raw({ type: () => true })'
+
 function rawBody(body: unknown): string | Uint8Array {
   if (typeof body === 'string') return bytesOf(body)
-  if (body instanceof Uint8Array || isUint8Array(body)) return body
-  if (body === undefined || body === null) {
-    // Most often a raw-body parser that skipped the request: its `type` did not match.
-    throw new TypeError(
-      `line-webhook: body is ${describe(body)}: no request body was read. ` +
-        'Read the raw body whatever the Content-Type, e.g. express.raw({ type: () => true }).',
-    )
+  // Uint8Array, Buffer included, from this realm or another (vm contexts, test runners).
+  if (ArrayBuffer.isView(body) && (body as Tagged)[Symbol.toStringTag] === 'Uint8Array') {
+    return body as Uint8Array
   }
-  if (body instanceof ArrayBuffer) {
-    throw new TypeError(
-      'line-webhook: body must be a string or Uint8Array, got an ArrayBuffer. Wrap it: new Uint8Array(arrayBuffer).',
-    )
-  }
-  throw new TypeError(
-    `line-webhook: body must be the raw request body, a string or Uint8Array, got ${describe(body)}. ` +
-      'A JSON body parser probably ran first, but the signature covers the exact bytes LINE sent. ' +
-      'Register the webhook route before any global JSON parser (express.json()), and read the raw body on it, e.g. express.raw({ type: () => true }).',
+  throw misuse(
+    body === undefined || body === null
+      ? // Most often a raw-body parser that skipped the request: its `type` did not match.
+        `body is ${describe(body)}: no request body was read; ${READ_RAW}`
+      : // The signature covers the exact bytes LINE sent, not what a parser made of them.
+        `body must be the raw request body, a string or Uint8Array, got ${describe(body)}. ` +
+          (body instanceof ArrayBuffer
+            ? 'Wrap it: new Uint8Array(arrayBuffer)'
+            : `A JSON body parser probably ran first. Register the webhook route before any global JSON parser, and ${READ_RAW}`),
   )
 }
 
-/** Uint8Array, Buffer included, from this realm or another (vm contexts, test runners). */
-function isUint8Array(value: unknown): value is Uint8Array {
-  return (
-    ArrayBuffer.isView(value) &&
-    (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Uint8Array'
-  )
+interface Tagged {
+  readonly [Symbol.toStringTag]?: unknown
 }
 
 /** What kind of value came, never the value itself: it may be a secret or a body. */
@@ -290,6 +283,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value)
   if (typeof value === 'string') return 'an empty string'
   if (Array.isArray(value)) return 'an array'
+  if (value instanceof ArrayBuffer) return 'an ArrayBuffer'
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

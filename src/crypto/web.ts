@@ -10,8 +10,7 @@ function subtle(): SubtleCrypto {
   const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle
   if (subtle === undefined) {
     throw new Error(
-      'line-webhook: this runtime has no Web Crypto (globalThis.crypto.subtle). ' +
-        'Load line-webhook under the "node" export condition, or in a runtime that has it.',
+      'line-webhook: no Web Crypto (globalThis.crypto.subtle) here; load it under the "node" condition.',
     )
   }
   return subtle
@@ -27,13 +26,8 @@ function importKey(secret: string): Promise<CryptoKey> {
     false,
     ['sign'],
   )
-  if (keys.size >= MAX_CACHED_KEYS) {
-    // A Map iterates in insertion order: the first key is the oldest.
-    for (const oldest of keys.keys()) {
-      keys.delete(oldest)
-      break
-    }
-  }
+  // Full: start again. A service that verifies with more secrets than this imports keys again.
+  if (keys.size >= MAX_CACHED_KEYS) keys.clear()
   keys.set(secret, key)
   void key.catch(() => keys.delete(secret)) // a failed import is not cached
   return key
