@@ -175,7 +175,7 @@ export async function diagnoseSignature(
   if (header !== LINE_SIGNATURE_HTTP_HEADER_NAME) {
     findings.push({
       code: 'legacy-header',
-      message: `The request has no ${LINE_SIGNATURE_HTTP_HEADER_NAME} header but a signature in ${header}, the header of the 2016 BOT API trial; it ${verified ? 'verifies' : 'does not verify'} by the same rule. Read LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME for such callbacks, and decode their bodies with { acceptLegacy: true }.`,
+      message: `The request has no ${LINE_SIGNATURE_HTTP_HEADER_NAME} header but a signature in ${header}, the header of the 2016 BOT API trial; it ${verified ? 'verifies' : 'does not verify'} by the same rule. Read LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME for such callbacks, and decode their bodies with { acceptLegacy: decodeLegacyCallbackRequest } from line-webhook/legacy.`,
     })
   }
   if (verified) {

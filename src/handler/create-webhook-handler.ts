@@ -1,5 +1,10 @@
 import type { LenientEvent } from '../codecs/lenient.js'
-import type { AcceptLegacyOptions, DecodeOptions, LenientOptions } from '../decode.js'
+import {
+  legacyDecoder,
+  type AcceptLegacyOptions,
+  type DecodeOptions,
+  type LenientOptions,
+} from '../decode.js'
 import { answers, type Answer } from './answer.js'
 import { dispatch, type DispatchSettings } from './dispatch.js'
 import {
@@ -109,6 +114,7 @@ export function createWebhookHandler(
 export function createWebhookHandler(
   options: Omit<WebhookHandlerOptions<never>, 'decode'> & { readonly decode?: DecodeOptions },
 ): WebhookHandler {
+  legacyDecoder(options.decode?.acceptLegacy) // misuse (`acceptLegacy: true`) throws now, not per request
   const receiveSettings: ReceiveSettings = {
     channelSecret: secretResolver(options.channelSecret),
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),
