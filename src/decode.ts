@@ -62,12 +62,10 @@ export interface DecodeOptions {
  * @since 0.2.0
  * @category Decoding
  */
-export interface LegacyDecoder {
-  (
-    value: unknown,
-    options?: { readonly onInvalidEvent?: 'keep' | 'fail' },
-  ): Either<InvalidPayload, LenientCallbackRequest>
-}
+export type LegacyDecoder = (
+  value: unknown,
+  options?: { readonly onInvalidEvent?: 'keep' | 'fail' },
+) => Either<InvalidPayload, LenientCallbackRequest>
 
 /**
  * Options that select the lenient profile, so the result is typed `LenientCallbackRequest`.
