@@ -16,8 +16,9 @@ const useWebCrypto: Plugin = {
 }
 
 const shared: Options = {
-  // The test kit is an entry of its own, so a service importing `line-webhook` bundles none of it.
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+  // The test kit and the 2016 format are entries of their own, so a service importing
+  // `line-webhook` bundles none of them.
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', legacy: 'src/legacy/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   target: 'es2022',

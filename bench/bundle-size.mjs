@@ -11,10 +11,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 /** One row per app; kB are 1000 bytes, as bundle-size tools report them. */
 export const BUNDLE_TARGETS = [
-  { imports: ['verifySignature'], limitKb: 2 },
-  // 12 kB until the hostile-body work (bounded issues, WTF-8 bodies, finite numbers) added 1 kB;
-  // issue 10's split of the 2016 adapter into its own entry is what brings it down again.
-  { imports: ['decodeWebhookRequest'], limitKb: 12.5 },
+  // Guards against growth, at what the code weighs today. Issue 10 asks for 1 kB and 8 kB, not
+  // met yet: verify is 1.27 kB (Web Crypto's key cache, the misuse checks and their messages);
+  // a strict decode 11.4 kB (io-ts's index module whole, the lenient profile's codecs, and the
+  // straight-line guards, 2 kB, that make valid bodies cost what parsing costs). It was 1.87 kB
+  // and 12.3 kB before the 2016 adapter moved to line-webhook/legacy.
+  { imports: ['verifySignature'], limitKb: 1.3 },
+  { imports: ['decodeWebhookRequest'], limitKb: 11.5 },
 ]
 
 /** Bundles an app that imports `imports` from line-webhook; its minified and gzipped sizes. */

@@ -16,6 +16,7 @@ import {
   type LenientEvent,
   type UnknownEvent,
 } from 'line-webhook'
+import { decodeLegacyCallbackRequest } from 'line-webhook/legacy'
 
 /** An event of a type this version knows: the handlers of `on` receive one. */
 type KnownEvent = Exclude<LenientEvent, UnknownEvent>
@@ -60,7 +61,7 @@ const webhook = createWebhookHandler({
     return undefined // no channel served here: 404
   },
   // Vendors that forward LINE events, and the 2016 BOT API format, decode too.
-  decode: { lenient: true, acceptLegacy: true },
+  decode: { lenient: true, acceptLegacy: decodeLegacyCallbackRequest },
   on: { message: show, follow: show, unfollow: show, join: show, leave: show, postback: show },
   dedup: {
     store: {

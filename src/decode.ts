@@ -10,10 +10,7 @@ import { invalidPayload, type InvalidPayload } from './errors.js'
 import { right } from './internal/either.js'
 import { isRecord } from './internal/record.js'
 import { issuesOf, IssueTally } from './issue.js'
-import {
-  decodeLegacyCallbackRequest,
-  isLegacyBody,
-} from './legacy/decode-legacy-callback-request.js'
+import { isLegacyBody } from './legacy/is-legacy-body.js'
 
 /**
  * How to decode a body.
@@ -43,12 +40,36 @@ export interface DecodeOptions {
    */
   readonly onInvalidEvent?: 'keep' | 'fail'
   /**
-   * Also take bodies of the 2016 BOT API trial format: a body with `result` and no `events` is
-   * adapted by `decodeLegacyCallbackRequest` (honouring `onInvalidEvent`); any other is decoded
-   * as without it. Default `false`.
+   * Also take bodies of the 2016 BOT API trial format: pass `decodeLegacyCallbackRequest` from
+   * `line-webhook/legacy`, and a body with `result` and no `events` is adapted by it (honouring
+   * `onInvalidEvent`); any other is decoded as without it. Absent or `false` (the default):
+   * nothing of the 2016 format is bundled, and such a body is an `InvalidPayload`.
    */
-  readonly acceptLegacy?: boolean
+  readonly acceptLegacy?: LegacyDecoder | false
 }
+
+/**
+ * The type of `decodeLegacyCallbackRequest` from `line-webhook/legacy`, which
+ * {@link DecodeOptions}' `acceptLegacy` takes: it lives in an entry point of its own, so a service
+ * that receives only today's bodies bundles none of the 2016 format.
+ *
+ * @example
+ * ```ts
+ * import { decodeCallbackRequest, type LegacyDecoder } from 'line-webhook'
+ * import { decodeLegacyCallbackRequest } from 'line-webhook/legacy'
+ *
+ * const acceptLegacy: LegacyDecoder = decodeLegacyCallbackRequest
+ * const result = decodeCallbackRequest({ result: [] }, { acceptLegacy })
+ * console.log(result._tag === 'Right' && result.right) // => { events: [] }
+ * ```
+ *
+ * @since 0.2.0
+ * @category Decoding
+ */
+export type LegacyDecoder = (
+  value: unknown,
+  options?: { readonly onInvalidEvent?: 'keep' | 'fail' },
+) => Either<InvalidPayload, LenientCallbackRequest>
 
 /**
  * Options that select the lenient profile, so the result is typed `LenientCallbackRequest`.
@@ -78,8 +99,9 @@ export type LenientOptions = DecodeOptions & {
  * @example
  * ```ts
  * import { decodeCallbackRequest, type AcceptLegacyOptions } from 'line-webhook'
+ * import { decodeLegacyCallbackRequest } from 'line-webhook/legacy'
  *
- * const options: AcceptLegacyOptions = { acceptLegacy: true }
+ * const options: AcceptLegacyOptions = { acceptLegacy: decodeLegacyCallbackRequest }
  * const legacy = decodeCallbackRequest({ result: [] }, options)
  * console.log(legacy._tag === 'Right' && legacy.right) // => { events: [] }
  * const modern = decodeCallbackRequest({ destination: 'U0', events: [] }, options)
@@ -90,8 +112,8 @@ export type LenientOptions = DecodeOptions & {
  * @category Decoding
  */
 export type AcceptLegacyOptions = DecodeOptions & {
-  /** `true`: also take 2016 BOT API trial bodies, adapted to today's events. */
-  readonly acceptLegacy: true
+  /** `decodeLegacyCallbackRequest`: also take 2016 BOT API trial bodies, adapted by it. */
+  readonly acceptLegacy: LegacyDecoder
 }
 
 /**
@@ -146,12 +168,16 @@ function tallyEventIssues(
  * Only a broken envelope fails the whole body. An event of a newer type becomes an
  * `UnknownEvent`; an event that does not match its schema becomes an `InvalidEvent` in its
  * place, unless `onInvalidEvent: 'fail'`. Unknown properties are kept. Valid bodies come back
- * as the very object passed in. With `acceptLegacy: true`, a 2016 BOT API trial body (`result`
- * and no `events`) is adapted by `decodeLegacyCallbackRequest` instead.
+ * as the very object passed in. With `acceptLegacy: decodeLegacyCallbackRequest` (from
+ * `line-webhook/legacy`), a 2016 BOT API trial body (`result` and no `events`) is adapted by it.
+ *
+ * Throws a `TypeError` when called wrongly: `acceptLegacy` that is neither that function nor
+ * `false` (`true` was how 0.1 asked for it).
  *
  * @example
  * ```ts
  * import { decodeCallbackRequest } from 'line-webhook'
+ * import { decodeLegacyCallbackRequest } from 'line-webhook/legacy'
  *
  * const body: unknown = JSON.parse('{"destination":"xxxxxxxxxx","events":[]}')
  * const result = decodeCallbackRequest(body)
@@ -159,7 +185,7 @@ function tallyEventIssues(
  * console.log(decodeCallbackRequest([])._tag) // => "Left"
  *
  * const operation = { eventType: '138311609100106403', id: 'ABCDEF-12345678903', content: { opType: 8, params: ['u0f3bfc598b061eba02183bfc5280886a'] } }
- * const legacy = decodeCallbackRequest({ result: [operation] }, { acceptLegacy: true })
+ * const legacy = decodeCallbackRequest({ result: [operation] }, { acceptLegacy: decodeLegacyCallbackRequest })
  * console.log(legacy._tag === 'Right' && legacy.right.events[0]?.type) // => "unfollow"
  * ```
  *
@@ -182,9 +208,8 @@ export function decodeCallbackRequest(
   value: unknown,
   options?: DecodeOptions,
 ): Either<InvalidPayload, LenientCallbackRequest> {
-  if (options?.acceptLegacy === true && isLegacyBody(value)) {
-    return decodeLegacyCallbackRequest(value, options)
-  }
+  const acceptLegacy = legacyDecoder(options?.acceptLegacy)
+  if (acceptLegacy !== undefined && isLegacyBody(value)) return acceptLegacy(value, options)
   const profile = options?.lenient === true ? lenientProfile : strictProfile
   let decoded: LenientCallbackRequest
   if (profile.request.is(value)) {
@@ -210,4 +235,13 @@ export function decodeCallbackRequest(
     if (tally.issues.length > 0) return invalidPayload(tally.issues, tally.omitted)
   }
   return right(decoded)
+}
+
+/** The legacy decoder asked for, if any; misuse (`true`, as 0.1 took it) throws. */
+export function legacyDecoder(value: unknown): LegacyDecoder | undefined {
+  if (value === undefined || value === false) return undefined
+  if (typeof value === 'function') return value as LegacyDecoder
+  throw new TypeError(
+    `line-webhook: acceptLegacy takes decodeLegacyCallbackRequest from 'line-webhook/legacy', or false; got ${value === true ? 'true' : typeof value}.`,
+  )
 }

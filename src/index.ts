@@ -13,7 +13,13 @@ export type { CreateSignatureParams, VerifySignatureParams } from './signature.j
 // Receiving a webhook: verify, parse, decode
 export { decodeWebhookRequest, parseWebhookRequest } from './webhook.js'
 export { decodeCallbackRequest } from './decode.js'
-export type { AcceptLegacyOptions, DecodeOptions, LenientOptions, StrictOptions } from './decode.js'
+export type {
+  AcceptLegacyOptions,
+  DecodeOptions,
+  LegacyDecoder,
+  LenientOptions,
+  StrictOptions,
+} from './decode.js'
 
 // Failures
 export { WebhookError, formatWebhookFailure, isWebhookError } from './errors.js'
@@ -134,12 +140,8 @@ export type {
 } from './codecs/lenient.js'
 export type { TaggedUnionCodec, Unknown, UnknownTypedObject } from './codecs/tagged-union.js'
 
-// The 2016 BOT API trial format
+// The 2016 BOT API trial format: its header here; its decoder and codecs in `line-webhook/legacy`
 export { LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME } from './signature.js'
-export { decodeLegacyCallbackRequest } from './legacy/decode-legacy-callback-request.js'
-export { legacyResultOf } from './legacy/legacy-result-of.js'
-export { LegacyContent, LegacyLocation, LegacyResult } from './legacy/legacy-result.js'
-export { LegacyContactMessageContent } from './legacy/legacy-contact.js'
 
 // Handling webhooks: one endpoint for fetch and node:http, typed handlers, deduplication
 export { createWebhookHandler } from './handler/create-webhook-handler.js'

@@ -1,6 +1,7 @@
 import { hmacSha256 } from './crypto/platform.js'
 import type { SignatureMismatch } from './errors.js'
-import { decodeBase64Strict, encodeBase64 } from './internal/base64.js'
+import { isMacBase64 } from './internal/base64.js'
+import { equalInConstantTime } from './internal/constant-time.js'
 import { bytesOf } from './internal/utf8.js'
 
 /**
@@ -97,15 +98,14 @@ export interface CreateSignatureParams {
 
 /** Base64 of a 32-byte HMAC-SHA256: 43 characters and one `=`. */
 const SIGNATURE_LENGTH = 44
-const MAC_BYTES = 32
 
 /**
  * Checks a webhook request's `x-line-signature` against the exact body bytes: base64 of
  * HMAC-SHA256 keyed by the channel secret, compared in constant time.
  *
- * Resolves `false` for a missing, empty, malformed or wrong signature: the header is decoded as
- * strict, padded, standard base64, so URL-safe characters, missing padding or white space never
- * verify. It never rejects for anything that came from the network.
+ * Resolves `false` for a missing, empty, malformed or wrong signature: the header verifies only
+ * as the one canonical encoding, strict, padded, standard base64, so URL-safe characters, missing
+ * padding or white space never verify. It never rejects for anything that came from the network.
  *
  * Rejects with a `TypeError` when called wrongly, before any work and never by throwing: an
  * empty channel secret, or a body that is not a string or `Uint8Array` (most often because a
@@ -135,8 +135,8 @@ const MAC_BYTES = 32
  */
 export function verifySignature(params: VerifySignatureParams): Promise<boolean> {
   try {
-    const checked = checkSignature(params)
-    return typeof checked === 'object' ? checked.then(isValid) : Promise.resolve(checked === true)
+    const signed = isSigned(params.channelSecret, params.body, params.signature)
+    return typeof signed === 'boolean' ? Promise.resolve(signed) : signed
   } catch (error) {
     return rejected(error)
   }
@@ -144,8 +144,6 @@ export function verifySignature(params: VerifySignatureParams): Promise<boolean>
 
 /** Whether a signature verified (`true`), or why it did not: {@link SignatureMismatch}'s reason. */
 export type SignatureCheck = true | SignatureMismatch['reason']
-
-const isValid = (checked: SignatureCheck): boolean => checked === true
 
 /**
  * {@link verifySignature}'s answer with the reason for a `false`, at once where the platform's
@@ -155,22 +153,45 @@ const isValid = (checked: SignatureCheck): boolean => checked === true
 export function checkSignature(
   params: VerifySignatureParams,
 ): SignatureCheck | Promise<SignatureCheck> {
-  const secrets = channelSecrets(params.channelSecret)
-  const body = rawBody(params.body)
-  const signature: unknown = params.signature
-  if (signature === undefined || signature === null || signature === '') return 'missing'
-  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return 'malformed'
-  const mac = decodeBase64Strict(signature)
-  if (mac?.length !== MAC_BYTES) return 'malformed'
-  const results = secrets.map((secret) => hmacSha256.verify(secret, body, mac))
-  return results.every((result) => typeof result === 'boolean')
-    ? verdict(results)
-    : Promise.all(results.map((result) => Promise.resolve(result))).then(verdict)
+  // Read once: a getter could answer differently the second time.
+  const { channelSecret, body, signature } = params
+  const signed = isSigned(channelSecret, body, signature)
+  return typeof signed === 'boolean'
+    ? checkOf(signed, signature)
+    : signed.then((settled) => checkOf(settled, signature))
 }
 
-/** Well formed: it verifies if any secret's MAC matched. */
-function verdict(results: readonly boolean[]): true | 'mismatch' {
-  return results.includes(true) ? true : 'mismatch'
+/** Why `signature` did not verify, told after the check: its shape is no secret. */
+function checkOf(signed: boolean, signature: unknown): SignatureCheck {
+  if (signed) return true
+  if (signature === undefined || signature === null || signature === '') return 'missing'
+  return typeof signature === 'string' && isMacBase64(signature) ? 'mismatch' : 'malformed'
+}
+
+/**
+ * Whether `signature` is the base64 MAC of `body` under one of the secrets, all of them computed
+ * and compared: the MAC's one canonical encoding is the only text that matches. Misuse throws.
+ */
+function isSigned(
+  channelSecret: unknown,
+  body: unknown,
+  signature: unknown,
+): boolean | Promise<boolean> {
+  const secrets = channelSecrets(channelSecret)
+  const data = rawBody(body)
+  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return false
+  if (typeof secrets === 'string') return matches(hmacSha256(secrets, data), signature)
+  const answers = secrets.map((secret) => matches(hmacSha256(secret, data), signature))
+  return answers.every((answer) => typeof answer === 'boolean')
+    ? answers.includes(true)
+    : // eslint-disable-next-line @typescript-eslint/await-thenable -- some are promises
+      Promise.all(answers).then((settled) => settled.includes(true))
+}
+
+function matches(mac: string | Promise<string>, signature: string): boolean | Promise<boolean> {
+  return typeof mac === 'string'
+    ? equalInConstantTime(mac, signature)
+    : mac.then((settled) => equalInConstantTime(settled, signature))
 }
 
 /**
@@ -206,61 +227,55 @@ export function rejected(error: unknown): Promise<never> {
 export function createSignature(params: CreateSignatureParams): Promise<string> {
   try {
     const secret = requireSecret(params.channelSecret)
-    const body = rawBody(params.body)
-    return hmacSha256.sign(secret, body).then(encodeBase64)
+    return Promise.resolve(hmacSha256(secret, rawBody(params.body)))
   } catch (error) {
     return rejected(error)
   }
 }
 
-const SECRET_HINT =
-  'Find it under "Basic settings" of your channel in the LINE Developers Console, and check that the variable holding it is set.'
+/** A misuse: the package's name, what was wrong and how to fix it, never the value itself. */
+function misuse(message: string): TypeError {
+  return new TypeError(`line-webhook: ${message}.`)
+}
 
 function requireSecret(value: unknown): string {
   if (typeof value === 'string' && value.length > 0) return value
-  throw new TypeError(
-    `line-webhook: channelSecret must be a non-empty string, got ${describe(value)}. ${SECRET_HINT}`,
+  throw misuse(
+    `channelSecret must be a non-empty string, got ${describe(value)}. ` +
+      'It is under "Basic settings" in the LINE Developers Console',
   )
 }
 
-function channelSecrets(value: unknown): readonly string[] {
-  if (!Array.isArray(value)) return [requireSecret(value)]
-  if (value.length === 0) {
-    throw new TypeError(
-      `line-webhook: channelSecret is an empty list; give at least one secret. ${SECRET_HINT}`,
-    )
-  }
+/** The secret, or the non-empty list of them; the list is checked whole before any work. */
+function channelSecrets(value: unknown): string | readonly string[] {
+  if (!Array.isArray(value)) return requireSecret(value)
+  if (value.length === 0) throw misuse('channelSecret is an empty list; give at least one')
   return value.map(requireSecret)
 }
 
+const READ_RAW =
+  'read the raw body whatever the Content-Type, e.g. express.raw({ type: () => true })'
+
 function rawBody(body: unknown): string | Uint8Array {
   if (typeof body === 'string') return bytesOf(body)
-  if (body instanceof Uint8Array || isUint8Array(body)) return body
-  if (body === undefined || body === null) {
-    // Most often a raw-body parser that skipped the request: its `type` did not match.
-    throw new TypeError(
-      `line-webhook: body is ${describe(body)}: no request body was read. ` +
-        'Read the raw body whatever the Content-Type, e.g. express.raw({ type: () => true }).',
-    )
+  // Uint8Array, Buffer included, from this realm or another (vm contexts, test runners).
+  if (ArrayBuffer.isView(body) && (body as Tagged)[Symbol.toStringTag] === 'Uint8Array') {
+    return body as Uint8Array
   }
-  if (body instanceof ArrayBuffer) {
-    throw new TypeError(
-      'line-webhook: body must be a string or Uint8Array, got an ArrayBuffer. Wrap it: new Uint8Array(arrayBuffer).',
-    )
-  }
-  throw new TypeError(
-    `line-webhook: body must be the raw request body, a string or Uint8Array, got ${describe(body)}. ` +
-      'A JSON body parser probably ran first, but the signature covers the exact bytes LINE sent. ' +
-      'Register the webhook route before any global JSON parser (express.json()), and read the raw body on it, e.g. express.raw({ type: () => true }).',
+  throw misuse(
+    body === undefined || body === null
+      ? // Most often a raw-body parser that skipped the request: its `type` did not match.
+        `body is ${describe(body)}: no request body was read; ${READ_RAW}`
+      : // The signature covers the exact bytes LINE sent, not what a parser made of them.
+        `body must be the raw request body, a string or Uint8Array, got ${describe(body)}. ` +
+          (body instanceof ArrayBuffer
+            ? 'Wrap it: new Uint8Array(arrayBuffer)'
+            : `A JSON body parser probably ran first. Register the webhook route before any global JSON parser, and ${READ_RAW}`),
   )
 }
 
-/** Uint8Array, Buffer included, from this realm or another (vm contexts, test runners). */
-function isUint8Array(value: unknown): value is Uint8Array {
-  return (
-    ArrayBuffer.isView(value) &&
-    (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Uint8Array'
-  )
+interface Tagged {
+  readonly [Symbol.toStringTag]?: unknown
 }
 
 /** What kind of value came, never the value itself: it may be a secret or a body. */
@@ -268,6 +283,7 @@ function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value)
   if (typeof value === 'string') return 'an empty string'
   if (Array.isArray(value)) return 'an array'
+  if (value instanceof ArrayBuffer) return 'an ArrayBuffer'
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }

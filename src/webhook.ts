@@ -47,8 +47,9 @@ function parseJson(body: string | Uint8Array): Either<MalformedJson, unknown> {
  * it: the whole of receiving a webhook, with every outcome a value. Resolves a `Left` with a
  * {@link WebhookFailure} (`SignatureMismatch`, `MalformedJson`, `InvalidPayload`) or a `Right`
  * with the {@link CallbackRequest}. It never rejects for anything that came from the network.
- * A service that still receives 2016 BOT API trial bodies passes `acceptLegacy: true` and the
- * value of whichever signature header came (`LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME` for those).
+ * A service that still receives 2016 BOT API trial bodies passes
+ * `acceptLegacy: decodeLegacyCallbackRequest` (from `line-webhook/legacy`) and the value of
+ * whichever signature header came (`LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME` for those).
  *
  * Rejects with a `TypeError` when called wrongly, as `verifySignature` does, never by throwing:
  * an empty channel secret, or a body that is not a string or `Uint8Array` (a JSON body parser

@@ -25,12 +25,16 @@ import {
 const root = fileURLToPath(new URL('..', import.meta.url))
 const indexFile = path.join(root, 'src', 'index.ts')
 const testingFile = path.join(root, 'src', 'testing', 'index.ts')
+const legacyFile = path.join(root, 'src', 'legacy', 'index.ts')
 const options = compilerOptions(root)
 const host = cachingHost(options)
 const exported = documentedExports(indexFile, root, options, host)
 /** The exports of `line-webhook/testing`, whose examples import from both entry points. */
 const testingExported = documentedExports(testingFile, root, options, host)
-const TESTING_SPECIFIER = /(['"])line-webhook\/testing\1/g
+/** The exports of `line-webhook/legacy`, whose examples import from the main entry too. */
+const legacyExported = documentedExports(legacyFile, root, options, host)
+/** Sub-path entries: an example of any entry may import from any, so all become one module. */
+const ENTRY_SPECIFIER = /(['"])line-webhook\/(?:testing|legacy)\1/g
 
 /** Inside the repo (and gitignored) so that vite resolves and transforms them like test code. */
 const cacheDir = path.join(root, '.cache', 'doc-examples')
@@ -50,37 +54,31 @@ beforeAll(() => {
   // A directory per run: another run may be using the one next to it.
   runDir = mkdtempSync(path.join(cacheDir, 'run-'))
   writeFileSync(path.join(runDir, 'check.ts'), CHECK_MODULE)
-  // The testing examples' `line-webhook` and `line-webhook/testing` both become this module.
+  // `line-webhook`, `line-webhook/testing` and `line-webhook/legacy` all become this module.
   const specifier = (file: string) =>
     `../${path.relative(cacheDir, file).replace(/\.ts$/, '.js').split(path.sep).join('/')}`
   writeFileSync(
-    path.join(runDir, 'both-entries.ts'),
-    `export * from '${specifier(indexFile)}'\nexport * from '${specifier(testingFile)}'\n`,
+    path.join(runDir, 'all-entries.ts'),
+    [indexFile, testingFile, legacyFile]
+      .map((file) => `export * from '${specifier(file)}'\n`)
+      .join(''),
   )
-  for (const { name, declarations } of exported) {
-    const files = declarations.flatMap(({ examples }, declaration) =>
-      examples.map((example, index) => {
-        const rewritten = rewrite(example, name)
-        return { example, rewritten, file: write(`${name}.${declaration}.${index}.ts`, rewritten) }
-      }),
-    )
-    written.set(name, files)
-  }
-  for (const { name, declarations } of testingExported) {
-    const files = declarations.flatMap(({ examples }, declaration) =>
-      examples.map((example, index) => {
-        const code = example.code.replace(TESTING_SPECIFIER, "'line-webhook'")
-        const rewritten = rewriteExample(
-          { ...example, code },
-          name,
-          './both-entries.js',
-          './check.js',
-        )
-        const file = write(`testing.${name}.${declaration}.${index}.ts`, rewritten)
-        return { example, rewritten, file }
-      }),
-    )
-    written.set(`testing:${name}`, files)
+  const entries = [
+    { prefix: '', exports: exported },
+    { prefix: 'testing:', exports: testingExported },
+    { prefix: 'legacy:', exports: legacyExported },
+  ]
+  for (const { prefix, exports } of entries) {
+    for (const { name, declarations } of exports) {
+      const files = declarations.flatMap(({ examples }, declaration) =>
+        examples.map((example, index) => {
+          const rewritten = rewrite(example, name)
+          const fileName = `${prefix.replace(':', '.')}${name}.${declaration}.${index}.ts`
+          return { example, rewritten, file: write(fileName, rewritten) }
+        }),
+      )
+      written.set(`${prefix}${name}`, files)
+    }
   }
   // One program for all examples. Unused locals are no error in a snippet: a type example may
   // declare a type only to show that it compiles.
@@ -93,9 +91,8 @@ beforeAll(() => {
 }, 120_000)
 
 function rewrite(example: Example, name: string): RewrittenExample {
-  const index = path.relative(cacheDir, indexFile).replace(/\.ts$/, '.js')
-  // The run directory is one level below cacheDir.
-  return rewriteExample(example, name, `../${index.split(path.sep).join('/')}`, './check.js')
+  const code = example.code.replace(ENTRY_SPECIFIER, "'line-webhook'")
+  return rewriteExample({ ...example, code }, name, './all-entries.js', './check.js')
 }
 
 function write(fileName: string, rewritten: RewrittenExample): string {
@@ -153,34 +150,39 @@ describe('doc examples of the public API', () => {
   }
 })
 
-describe('doc examples of line-webhook/testing', () => {
-  it('lists at least every export src/testing/index.ts has at run time', async () => {
-    const runtime = Object.keys(await import('../src/testing/index.js'))
-    expect(runtime.length).toBeGreaterThan(0)
-    expect(testingExported.map(({ name }) => name)).toEqual(expect.arrayContaining(runtime))
-  })
-
-  for (const { name, at: declaredAt, declarations } of testingExported) {
-    it(name, async () => {
-      const examples = written.get(`testing:${name}`) ?? []
-      const problems = declarations.flatMap(({ kind, at, problems }) =>
-        problems.map((problem) => `${name} (${kind} at ${formatLocation(at)}) ${problem}`),
-      )
-      if (declarations.length === 0) {
-        problems.push(`${name} (at ${formatLocation(declaredAt)}) has no TSDoc comment`)
-      }
-      problems.push(...examples.flatMap(({ rewritten }) => rewritten.problems))
-      expect.soft(problems, 'TSDoc').toEqual([])
-      const diagnostics = examples.flatMap(({ example, file }) =>
-        (typeChecked?.byFile.get(file) ?? []).map((d) => formatExampleDiagnostic(d, example)),
-      )
-      expect.soft(diagnostics, 'type errors').toEqual([])
-      for (const { file, rewritten } of examples) {
-        expect(await run(file, rewritten), 'checks that never ran').toEqual([])
-      }
+for (const entry of [
+  { entry: 'testing', source: '../src/testing/index.js', exports: testingExported },
+  { entry: 'legacy', source: '../src/legacy/index.js', exports: legacyExported },
+]) {
+  describe(`doc examples of line-webhook/${entry.entry}`, () => {
+    it(`lists at least every export src/${entry.entry}/index.ts has at run time`, async () => {
+      const runtime = Object.keys((await import(/* @vite-ignore */ entry.source)) as object)
+      expect(runtime.length).toBeGreaterThan(0)
+      expect(entry.exports.map(({ name }) => name)).toEqual(expect.arrayContaining(runtime))
     })
-  }
-})
+
+    for (const { name, at: declaredAt, declarations } of entry.exports) {
+      it(name, async () => {
+        const examples = written.get(`${entry.entry}:${name}`) ?? []
+        const problems = declarations.flatMap(({ kind, at, problems }) =>
+          problems.map((problem) => `${name} (${kind} at ${formatLocation(at)}) ${problem}`),
+        )
+        if (declarations.length === 0) {
+          problems.push(`${name} (at ${formatLocation(declaredAt)}) has no TSDoc comment`)
+        }
+        problems.push(...examples.flatMap(({ rewritten }) => rewritten.problems))
+        expect.soft(problems, 'TSDoc').toEqual([])
+        const diagnostics = examples.flatMap(({ example, file }) =>
+          (typeChecked?.byFile.get(file) ?? []).map((d) => formatExampleDiagnostic(d, example)),
+        )
+        expect.soft(diagnostics, 'type errors').toEqual([])
+        for (const { file, rewritten } of examples) {
+          expect(await run(file, rewritten), 'checks that never ran').toEqual([])
+        }
+      })
+    }
+  })
+}
 
 describe('the rules doc examples follow', () => {
   const at = { file: 'src/doc.ts', line: 10 }

@@ -16,6 +16,7 @@ import {
   type VerifySignatureParams,
   type WebhookFailure,
 } from '../src/index.js'
+import { decodeLegacyCallbackRequest } from '../src/legacy/index.js'
 import { modernFixture } from './support/fixtures.js'
 
 const channelSecret = 'webhook-test-secret'
@@ -100,7 +101,9 @@ describe('decodeWebhookRequest', () => {
     const lines = new Set<string>()
     for (const [header, reason] of cases) {
       const params = { channelSecret, body: legacyBody, signature: header }
-      const result = await decodeWebhookRequest(params, { acceptLegacy: true })
+      const result = await decodeWebhookRequest(params, {
+        acceptLegacy: decodeLegacyCallbackRequest,
+      })
       expect(result).toStrictEqual({ _tag: 'Left', left: { _tag: 'SignatureMismatch', reason } })
       assert(result._tag === 'Left')
       const line = formatWebhookFailure(result.left)

@@ -14,6 +14,7 @@ import {
   type WebhookEventContext,
   type WebhookHandlerOptions,
 } from 'line-webhook'
+import { decodeLegacyCallbackRequest } from 'line-webhook/legacy'
 import { describeEvent } from '../shared/console.js'
 import {
   DEFAULT_MAX_BODY_BYTES,
@@ -70,7 +71,7 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: Env }> {
       ...options,
       channelSecret,
       // Forwarded and historical bodies too: the lenient profile, and the 2016 format.
-      decode: { lenient: true, acceptLegacy: true },
+      decode: { lenient: true, acceptLegacy: decodeLegacyCallbackRequest },
     }))
   }
 

@@ -11,6 +11,7 @@ import {
   type WebhookEventContext,
   type WebhookHandler,
 } from 'line-webhook'
+import { decodeLegacyCallbackRequest } from 'line-webhook/legacy'
 import type { ChannelConfig, KnownEvent, WebhookHooks } from './webhook-handling.js'
 
 export interface LineWebhookOptions extends ChannelConfig, WebhookHooks {
@@ -78,7 +79,7 @@ export function createLineWebhook(options: LineWebhookOptions): WebhookHandler {
     // An unknown channel gets a 404; verification itself is never skipped.
     channelSecret: (request) => channels.get(channelIdOf(request.pathname, options))?.secret,
     // The vendors' variants, and the 2016 format signed in x-line-channelsignature.
-    decode: { lenient: true, acceptLegacy: true },
+    decode: { lenient: true, acceptLegacy: decodeLegacyCallbackRequest },
     on,
     onUnknownEvent: (event, context) => {
       log({ kind: 'unknown-event', channelId: channelOf(context), event })

@@ -14,6 +14,7 @@ import {
   type UnknownEvent,
   type WebhookFailure,
 } from 'line-webhook'
+import { decodeLegacyCallbackRequest } from 'line-webhook/legacy'
 
 /** An event of a type this version of line-webhook knows, that matched its schema. */
 export type KnownEvent = Exclude<LenientWebhookEvent, UnknownEvent | InvalidEvent>
@@ -224,7 +225,7 @@ export function createWebhookReceiver(options: ReceiverOptions): WebhookReceiver
       const result = await decodeWebhookRequest(
         // Not a string or bytes: line-webhook rejects it with a TypeError (handled below).
         { channelSecret: channel.secret, body: body as string | Uint8Array, signature },
-        { lenient: true, acceptLegacy: true },
+        { lenient: true, acceptLegacy: decodeLegacyCallbackRequest },
       ).catch((error: unknown) => {
         // The route did not get the raw body, most likely because a JSON parser ran first: a
         // bug on this side, thrown on (500, logged with the TypeError's fix) so that LINE retries

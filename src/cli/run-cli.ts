@@ -14,6 +14,7 @@ import {
   type MalformedJson,
   type SignatureDiagnosis,
 } from '../index.js'
+import { decodeLegacyCallbackRequest } from '../legacy/index.js'
 import { createTestEvent, createTestRequest, type TestEventType } from '../testing/index.js'
 import { HELP } from './help.js'
 
@@ -150,7 +151,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 async function decode(values: Values, file: string | undefined, io: CliIo): Promise<number> {
   const options: DecodeOptions = {
     lenient: values.lenient === true,
-    acceptLegacy: values.legacy === true,
+    acceptLegacy: values.legacy === true && decodeLegacyCallbackRequest,
   }
   const body = await readBody(file, io)
   const format = { values: values.values === true }

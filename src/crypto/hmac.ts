@@ -1,17 +1,8 @@
 /**
  * HMAC-SHA256 as the signature rule needs it. One function type, two implementations
  * (node.ts, web.ts), one contract test suite run against both.
+ *
+ * It answers in base64, the form the header carries: a signature verifies when it is exactly this
+ * text, which leaves one encoding per MAC and no base64 to decode on the way in.
  */
-export interface HmacSha256 {
-  /** The MAC of `data` (a string counts as its UTF-8 bytes) keyed by the UTF-8 bytes of `secret`. */
-  readonly sign: (secret: string, data: string | Uint8Array) => Promise<Uint8Array>
-  /**
-   * Whether `mac` is the MAC of `data` keyed by `secret`, compared in constant time: at once
-   * where the platform computes it synchronously (node:crypto), so callers skip a promise hop.
-   */
-  readonly verify: (
-    secret: string,
-    data: string | Uint8Array,
-    mac: Uint8Array,
-  ) => boolean | Promise<boolean>
-}
+export type HmacSha256 = (secret: string, data: string | Uint8Array) => string | Promise<string>

@@ -1,5 +1,10 @@
 import type { LenientEvent } from '../codecs/lenient.js'
-import type { AcceptLegacyOptions, DecodeOptions, LenientOptions } from '../decode.js'
+import {
+  legacyDecoder,
+  type AcceptLegacyOptions,
+  type DecodeOptions,
+  type LenientOptions,
+} from '../decode.js'
 import { answers, type Answer } from './answer.js'
 import { dispatch, type DispatchSettings } from './dispatch.js'
 import {
@@ -57,8 +62,8 @@ export interface WebhookHandler {
   readonly drain: () => Promise<void>
 }
 
-const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
-const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000
+const DEFAULT_MAX_BODY_BYTES = 1_048_576 // 1 MiB, a literal: esbuild keeps an unused `1024 * 1024`
+const DEFAULT_TTL_MS = 86_400_000 // 24 hours, a literal as above
 const DEFAULT_MAX_PENDING_REQUESTS = 1000
 
 /**
@@ -109,6 +114,7 @@ export function createWebhookHandler(
 export function createWebhookHandler(
   options: Omit<WebhookHandlerOptions<never>, 'decode'> & { readonly decode?: DecodeOptions },
 ): WebhookHandler {
+  legacyDecoder(options.decode?.acceptLegacy) // misuse (`acceptLegacy: true`) throws now, not per request
   const receiveSettings: ReceiveSettings = {
     channelSecret: secretResolver(options.channelSecret),
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),

@@ -112,7 +112,7 @@ export interface WebhookHandlerOptions<E extends AnyEvent = Event> {
   readonly onServerError?: (error: unknown) => void
   /**
    * How the verified body is decoded: the options of `decodeCallbackRequest`. `lenient: true` or
-   * `acceptLegacy: true` makes the events `LenientEvent`s, and the handlers are typed for those.
+   * `acceptLegacy` (`decodeLegacyCallbackRequest` from `line-webhook/legacy`) makes the events `LenientEvent`s, and the handlers are typed for those.
    */
   readonly decode?: DecodeOptionsOf<E>
   /**

@@ -110,7 +110,7 @@ function signatureHeaderOf(
   header: (name: string) => string | undefined,
   decode: DecodeOptions | undefined,
 ): string {
-  return decode?.acceptLegacy === true &&
+  return typeof decode?.acceptLegacy === 'function' &&
     header(LINE_SIGNATURE_HTTP_HEADER_NAME) === undefined &&
     header(LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME) !== undefined
     ? LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME

@@ -15,30 +15,19 @@ export function isWellFormed(text: string): boolean {
   return (text as unknown as WellFormed).isWellFormed()
 }
 
+const encoder = /*#__PURE__*/ new TextEncoder()
+
 /** The bytes `text` stands for: itself when well formed (the HMAC encodes it), else its WTF-8. */
 export function bytesOf(text: string): string | Uint8Array {
   if (isWellFormed(text)) return text
-  const bytes = new Uint8Array(text.length * 3)
-  let length = 0
-  for (let index = 0; index < text.length; index++) {
-    // A lone surrogate comes back as itself, and is written as any code point of its size.
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- index < length
-    const point = text.codePointAt(index)!
-    if (point > 0xffff) index++
-    if (point < 0x80) bytes[length++] = point
-    else if (point < 0x800) {
-      bytes[length++] = 0xc0 | (point >> 6)
-      bytes[length++] = 0x80 | (point & 0x3f)
-    } else if (point < 0x10000) {
-      bytes[length++] = 0xe0 | (point >> 12)
-      bytes[length++] = 0x80 | ((point >> 6) & 0x3f)
-      bytes[length++] = 0x80 | (point & 0x3f)
-    } else {
-      bytes[length++] = 0xf0 | (point >> 18)
-      bytes[length++] = 0x80 | ((point >> 12) & 0x3f)
-      bytes[length++] = 0x80 | ((point >> 6) & 0x3f)
-      bytes[length++] = 0x80 | (point & 0x3f)
-    }
+  const bytes: number[] = []
+  // A string iterates by code point, a lone surrogate (U+D800 to U+DFFF) as itself.
+  for (const character of text) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- never empty
+    const point = character.codePointAt(0)!
+    if (point >> 11 === 0x1b)
+      bytes.push(0xe0 | (point >> 12), 0x80 | ((point >> 6) & 63), 0x80 | (point & 63))
+    else bytes.push(...encoder.encode(character)) // one code point: at most 4 bytes
   }
-  return bytes.subarray(0, length)
+  return new Uint8Array(bytes)
 }

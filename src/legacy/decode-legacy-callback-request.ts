@@ -10,14 +10,6 @@ import { legacyIssue } from './legacy-issues.js'
 import { legacyResult } from './legacy-result.js'
 import { rememberLegacyResult } from './legacy-result-of.js'
 
-/**
- * Whether `value` is a body of the 2016 format rather than of today's: it has `result` and no
- * `events`. A body with both is read as today's, so its events are never dropped unseen.
- */
-export function isLegacyBody(value: unknown): boolean {
-  return isRecord(value) && value['result'] !== undefined && value['events'] === undefined
-}
-
 /** The bot's MID, `to[0]` of the results, when they all agree on one. */
 function destinationOf(results: readonly unknown[]): string | undefined {
   let destination: string | undefined
@@ -34,7 +26,7 @@ function destinationOf(results: readonly unknown[]): string | undefined {
 /**
  * Decodes an already-parsed body of the 2016 LINE BOT API trial format (`{"result": [...]}`)
  * into today's events, typed with the lenient profile, so one handler serves both formats
- * (`decodeCallbackRequest` with `acceptLegacy: true` takes either). Pure and total: it never
+ * (`decodeCallbackRequest` takes either with `acceptLegacy: decodeLegacyCallbackRequest`). Pure and total: it never
  * throws, and fails only when the body is not an object or `result` is not an array.
  *
  * Each result becomes one event, in order: a message (`contentType` 1 text, 2 image, 3 video,
@@ -57,7 +49,7 @@ function destinationOf(results: readonly unknown[]): string | undefined {
  *
  * @example
  * ```ts
- * import { decodeLegacyCallbackRequest } from 'line-webhook'
+ * import { decodeLegacyCallbackRequest } from 'line-webhook/legacy'
  *
  * const body: unknown = JSON.parse(`{"result":[{
  *   "from":"u206d25c2ea6bd87c17655609a1c37cb8","fromChannel":1341301815,

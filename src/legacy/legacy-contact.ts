@@ -19,7 +19,7 @@ export const legacyContactMessageContent = /*#__PURE__*/ struct(
  *
  * @example
  * ```ts
- * import { LegacyContactMessageContent, decodeLegacyCallbackRequest } from 'line-webhook'
+ * import { LegacyContactMessageContent, decodeLegacyCallbackRequest } from 'line-webhook/legacy'
  *
  * const content = { id: '325708', from: 'uff2aec188e58752ee1fb0f9507c6529a', contentType: 10, contentMetadata: { mid: 'u0cc15697597f61dd8b01cea8b027050e', displayName: 'USER NAME' } }
  * const body = { result: [{ eventType: '138311609000106303', id: 'ABCDEF-12345678901', content }] }

@@ -21,7 +21,7 @@ export function rememberLegacyResult(entry: object, result: LegacyResult): void 
  *
  * @example
  * ```ts
- * import { decodeLegacyCallbackRequest, legacyResultOf } from 'line-webhook'
+ * import { decodeLegacyCallbackRequest, legacyResultOf } from 'line-webhook/legacy'
  *
  * const operation = { from: 'u206d25c2ea6bd87c17655609a1c37cb8', fromChannel: 1341301815, to: ['u0cc15697597f61dd8b01cea8b027050e'], toChannel: 1441301333, eventType: '138311609100106403', id: 'ABCDEF-12345678902', content: { revision: 2469, opType: 4, params: ['u0f3bfc598b061eba02183bfc5280886a', null, null] } }
  * const decoded = decodeLegacyCallbackRequest({ result: [operation] })

@@ -72,7 +72,7 @@ export const legacyLocation = /*#__PURE__*/ struct(
  *
  * @example
  * ```ts
- * import { LegacyLocation } from 'line-webhook'
+ * import { LegacyLocation } from 'line-webhook/legacy'
  *
  * const location = { title: '位置情報', address: '東京都渋谷区渋谷', latitude: 35.658977, longitude: 139.703811, phone: null }
  * console.log(LegacyLocation.is(location)) // => true
@@ -118,7 +118,7 @@ export const legacyContent = /*#__PURE__*/ struct(
  *
  * @example
  * ```ts
- * import { LegacyContent } from 'line-webhook'
+ * import { LegacyContent } from 'line-webhook/legacy'
  *
  * const sticker = { id: '325708', createdTime: 1332394961610, from: 'uff2aec188e58752ee1fb0f9507c6529a', contentType: 8, contentMetadata: { STKID: '5678', STKPKGID: '1234', STKVER: '1' } }
  * console.log(LegacyContent.is(sticker)) // => true
@@ -174,7 +174,7 @@ export const legacyResult = /*#__PURE__*/ struct(
  *
  * @example
  * ```ts
- * import { LegacyResult } from 'line-webhook'
+ * import { LegacyResult } from 'line-webhook/legacy'
  *
  * const result = { from: 'u206d25c2ea6bd87c17655609a1c37cb8', fromChannel: '1341301815', to: ['u0cc15697597f61dd8b01cea8b027050e'], toChannel: 1441301333, eventType: '138311609000106303', id: 'ABCDEF-12345678901', content: { id: '325708', contentType: 1, text: 'hello', location: null } }
  * console.log(LegacyResult.is(result)) // => true

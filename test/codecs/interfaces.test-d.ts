@@ -69,6 +69,7 @@ import type { legacyContactMessageContent } from '../../src/legacy/legacy-contac
 import type { legacyContent, legacyLocation, legacyResult } from '../../src/legacy/legacy-result.js'
 import type { lenientEvent, lenientMessageContent } from '../../src/codecs/lenient.js'
 import type * as api from '../../src/index.js'
+import type * as legacyApi from '../../src/legacy/index.js'
 import type { LenientEvent, LenientMessageContent } from '../../src/index.js'
 
 /**
@@ -79,7 +80,8 @@ type Equals<A, B> =
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 
-type Api = typeof api
+/** Both entry points that export codecs: the main one and the 2016 format's. */
+type Api = typeof api & typeof legacyApi
 
 /** The exported codecs of objects: every one but the unions (which carry `members`). */
 type ObjectCodecName = {

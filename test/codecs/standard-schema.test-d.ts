@@ -9,7 +9,6 @@ import type { EventMode, LenientCallbackRequest } from '../../src/index.js'
 import {
   CallbackRequest,
   Event,
-  LegacyResult,
   LenientEvent,
   MessageContent,
   TextMessageContent,
@@ -17,6 +16,7 @@ import {
   type CodecStandardProps,
   type StandardSchemaV1,
 } from '../../src/index.js'
+import { LegacyResult } from '../../src/legacy/index.js'
 
 describe("the codecs are the spec's StandardSchemaV1", () => {
   test('of unknown input and their own type as output', () => {

@@ -1,12 +1,13 @@
 /**
  * Every codec the package exports is a Standard Schema v1 (../../src/codecs/standard-schema.ts):
- * the exports are listed from the entry point, so a codec added later is checked without touching
+ * the exports are listed from the entry points (`line-webhook`, `line-webhook/legacy`), so a codec added later is checked without touching
  * this file. `validate` gives what `decode` gives, or issues with a path of keys and indices and a
  * message without the value that came.
  */
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
 import * as api from '../../src/index.js'
+import * as legacy from '../../src/legacy/index.js'
 import {
   CallbackRequest,
   Event,
@@ -18,7 +19,7 @@ import {
   TextMessageContent,
 } from '../../src/index.js'
 
-const codecs = Object.entries(api as Record<string, unknown>).filter(
+const codecs = Object.entries({ ...api, ...legacy } as Record<string, unknown>).filter(
   (entry): entry is [string, t.Mixed] => entry[1] instanceof t.Type,
 )
 

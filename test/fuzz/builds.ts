@@ -7,12 +7,13 @@ import type { Build } from './fuzz.js'
 /** Both builds, by name; rejects with how to fix it when dist/ is missing. */
 export async function loadBuilds(): Promise<Record<string, Build>> {
   const load = async (name: string): Promise<Build> => {
-    // A URL, not a specifier: dist/ has no types until it is built, and typecheck runs before.
-    const url = new URL(`../../dist/${name}/index.js`, import.meta.url).href
+    // URLs, not specifiers: dist/ has no types until it is built, and typecheck runs before.
+    const entry = (file: string) => new URL(`../../dist/${name}/${file}.js`, import.meta.url).href
     try {
-      return (await import(url)) as Build
+      // The main entry and the 2016 format's, as a consumer imports both to take both formats.
+      return { ...(await import(entry('index'))), ...(await import(entry('legacy'))) } as Build
     } catch (error) {
-      throw new Error(`cannot import dist/${name}/index.js: run \`npm run build\` first`, {
+      throw new Error(`cannot import dist/${name}: run \`npm run build\` first`, {
         cause: error,
       })
     }

@@ -14,6 +14,7 @@
  */
 import fc from 'fast-check'
 import type * as Library from '../../src/index.js'
+import type * as LegacyLibrary from '../../src/legacy/index.js'
 import {
   CHANNEL_SECRET,
   corpusOf,
@@ -28,9 +29,20 @@ import {
 } from './inputs.js'
 import { isJsonObject } from '../support/arbitraries.js'
 import { issueListProblems, shapeProblems, type Profile } from './shape.js'
+import { decodeLegacyCallbackRequest } from '../../src/legacy/index.js'
 
-/** The package's public surface, as both builds export it. */
-export type Build = typeof Library
+/** The package's public surface, as both builds export it: the main entry and the legacy one. */
+export type Build = typeof Library & typeof LegacyLibrary
+
+/**
+ * `options` for `build`: the tables below name the source's legacy decoder, which each build
+ * replaces with its own, so a build is fuzzed with nothing but itself.
+ */
+function ownOptions(build: Build, options: Options): Options {
+  return options?.acceptLegacy
+    ? { ...options, acceptLegacy: build.decodeLegacyCallbackRequest }
+    : options
+}
 
 export const CATEGORIES = [
   'throws',
@@ -125,7 +137,7 @@ const INVALID_PAYLOAD = new Set(['InvalidPayload'])
 /** What `options` promise. */
 function promiseOf(options: Options): Promise_ {
   const lenient = options?.lenient === true
-  const legacy = options?.acceptLegacy === true
+  const legacy = typeof options?.acceptLegacy === 'function'
   return {
     // Types: acceptLegacy answers LenientCallbackRequest, whichever codecs read the body.
     profile: lenient || legacy ? 'lenient' : 'strict',
@@ -241,7 +253,7 @@ function decodeEntryPoint(
       guarded(() => {
         const options = optionsOf(flip)
         const findings = resultFindings(
-          build.decodeCallbackRequest(value, options),
+          build.decodeCallbackRequest(value, ownOptions(build, options)),
           promiseOf(options),
         )
         return superset ? [...findings, ...supersetFindings(build, value)] : findings
@@ -259,8 +271,8 @@ const WEBHOOK_OPTIONS: readonly Options[] = [
   { lenient: true },
   { onInvalidEvent: 'fail' },
   { lenient: true, onInvalidEvent: 'fail' },
-  { acceptLegacy: true },
-  { acceptLegacy: true, onInvalidEvent: 'fail' },
+  { acceptLegacy: decodeLegacyCallbackRequest },
+  { acceptLegacy: decodeLegacyCallbackRequest, onInvalidEvent: 'fail' },
 ]
 
 const WEBHOOK_FAILURES = new Set(['InvalidPayload', 'MalformedJson'])
@@ -274,7 +286,7 @@ async function webhookFindings(
   try {
     pending = build.decodeWebhookRequest(
       { channelSecret: CHANNEL_SECRET, body, signature },
-      options,
+      ownOptions(build, options),
     )
   } catch (error) {
     return [thrown(error, 'threw')]
@@ -317,7 +329,10 @@ export const ENTRY_POINTS: readonly EntryPoint<unknown>[] = [
   erased(
     decodeEntryPoint(
       'decodeCallbackRequest acceptLegacy',
-      (fail) => (fail ? { acceptLegacy: true, onInvalidEvent: 'fail' } : { acceptLegacy: true }),
+      (fail) =>
+        fail
+          ? { acceptLegacy: decodeLegacyCallbackRequest, onInvalidEvent: 'fail' }
+          : { acceptLegacy: decodeLegacyCallbackRequest },
       'both',
     ),
   ),

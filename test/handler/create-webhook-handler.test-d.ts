@@ -14,6 +14,7 @@ import {
   type UnknownEvent,
   type WebhookEventContext,
 } from '../../src/index.js'
+import { decodeLegacyCallbackRequest } from '../../src/legacy/index.js'
 
 const channelSecret = 'secret'
 
@@ -61,7 +62,7 @@ describe('createWebhookHandler', () => {
     })
     createWebhookHandler({
       channelSecret,
-      decode: { acceptLegacy: true },
+      decode: { acceptLegacy: decodeLegacyCallbackRequest },
       on: { follow: (event) => expectTypeOf(event).not.toEqualTypeOf<FollowEvent>() },
     })
   })

@@ -6,6 +6,7 @@ import {
   type MessageEvent,
   type WebhookEventContext,
 } from '../../src/index.js'
+import { decodeLegacyCallbackRequest } from '../../src/legacy/index.js'
 import {
   URL_,
   VERIFY_BODY,
@@ -555,7 +556,7 @@ describe('the context', () => {
     const headers: string[] = []
     const webhook = createWebhookHandler({
       channelSecret,
-      decode: { acceptLegacy: true },
+      decode: { acceptLegacy: decodeLegacyCallbackRequest },
       dedup: false,
       on: { unfollow: (_, context) => void headers.push(context.signatureHeader) },
     })

@@ -2,11 +2,11 @@ import { assert, describe, expect, it, vi } from 'vitest'
 import {
   createSignature,
   decodeCallbackRequest,
-  decodeLegacyCallbackRequest,
   decodeWebhookRequest,
   type DecodeOptions,
   type LenientCallbackRequest,
 } from '../../src/index.js'
+import { decodeLegacyCallbackRequest } from '../../src/legacy/index.js'
 import { bodyOf, filled, HUGE, hostileArrays } from './bodies.js'
 
 /*
@@ -20,8 +20,11 @@ const MODES: readonly (readonly [string, DecodeOptions])[] = [
   ['strict, onInvalidEvent: fail', { onInvalidEvent: 'fail' }],
   ['lenient', { lenient: true }],
   ['lenient, onInvalidEvent: fail', { lenient: true, onInvalidEvent: 'fail' }],
-  ['acceptLegacy', { acceptLegacy: true }],
-  ['acceptLegacy, onInvalidEvent: fail', { acceptLegacy: true, onInvalidEvent: 'fail' }],
+  ['acceptLegacy', { acceptLegacy: decodeLegacyCallbackRequest }],
+  [
+    'acceptLegacy, onInvalidEvent: fail',
+    { acceptLegacy: decodeLegacyCallbackRequest, onInvalidEvent: 'fail' },
+  ],
 ]
 
 // Bodies of several megabytes, on a machine that may be busy: time is not what is tested here.
@@ -115,7 +118,8 @@ describe(`a 2016 body with ${HUGE} invalid results`, () => {
   it('keeps each as an InvalidEvent, or fails with 20 issues at the legacy results', () => {
     for (const decode of [
       (options: DecodeOptions) => decodeLegacyCallbackRequest(body, options),
-      (options: DecodeOptions) => decodeCallbackRequest(body, { ...options, acceptLegacy: true }),
+      (options: DecodeOptions) =>
+        decodeCallbackRequest(body, { ...options, acceptLegacy: decodeLegacyCallbackRequest }),
     ]) {
       const kept = decode({})
       assert(kept._tag === 'Right')

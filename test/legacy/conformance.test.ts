@@ -6,15 +6,17 @@
 import { assert, describe, expect, it } from 'vitest'
 import {
   LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME,
-  LegacyResult,
   LenientCallbackRequest,
   decodeCallbackRequest,
-  decodeLegacyCallbackRequest,
   decodeWebhookRequest,
-  legacyResultOf,
   parseWebhookRequest,
   verifySignature,
 } from '../../src/index.js'
+import {
+  LegacyResult,
+  decodeLegacyCallbackRequest,
+  legacyResultOf,
+} from '../../src/legacy/index.js'
 import { goSdkReceive } from './legacy-fixtures.js'
 
 const channelSecret = 'testsecret'
@@ -148,10 +150,13 @@ describe('the legacy signature header', () => {
       body: new Uint8Array(bytes),
       signature: headers.get(LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME),
     }
-    const result = await decodeWebhookRequest(params, { acceptLegacy: true })
+    const result = await decodeWebhookRequest(params, { acceptLegacy: decodeLegacyCallbackRequest })
     assert(result._tag === 'Right')
     expect(LenientCallbackRequest.encode(result.right)).toStrictEqual(expected)
-    const parsed = await parseWebhookRequest(params, { acceptLegacy: true, onInvalidEvent: 'fail' })
+    const parsed = await parseWebhookRequest(params, {
+      acceptLegacy: decodeLegacyCallbackRequest,
+      onInvalidEvent: 'fail',
+    })
     expect(LenientCallbackRequest.encode(parsed)).toStrictEqual(expected)
     // Without the option the body is read as today's, and fails as today's would.
     const strict = await decodeWebhookRequest(params)

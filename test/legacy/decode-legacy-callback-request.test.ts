@@ -6,15 +6,17 @@
 import { assert, describe, expect, it } from 'vitest'
 import {
   LenientCallbackRequest,
+  createSignature,
+  createWebhookHandler,
   decodeCallbackRequest,
-  decodeLegacyCallbackRequest,
+  decodeWebhookRequest,
   formatWebhookFailure,
-  legacyResultOf,
   type InvalidEvent,
   type InvalidPayload,
   type LenientEvent,
   type UnknownEvent,
 } from '../../src/index.js'
+import { decodeLegacyCallbackRequest, legacyResultOf } from '../../src/legacy/index.js'
 
 const MESSAGE = '138311609000106303'
 const OPERATION = '138311609100106403'
@@ -490,34 +492,39 @@ describe('decodeCallbackRequest with acceptLegacy', () => {
   }
 
   it('adapts a legacy body as decodeLegacyCallbackRequest does', () => {
-    expect(decodeCallbackRequest(legacyBody, { acceptLegacy: true })).toStrictEqual(
-      decodeLegacyCallbackRequest(legacyBody),
-    )
+    expect(
+      decodeCallbackRequest(legacyBody, { acceptLegacy: decodeLegacyCallbackRequest }),
+    ).toStrictEqual(decodeLegacyCallbackRequest(legacyBody))
   })
 
   it('decodes a modern body as without it: strictly, or leniently with lenient', () => {
-    expect(decodeCallbackRequest(modernBody, { acceptLegacy: true })).toStrictEqual({
+    expect(
+      decodeCallbackRequest(modernBody, { acceptLegacy: decodeLegacyCallbackRequest }),
+    ).toStrictEqual({
       _tag: 'Right',
       right: modernBody,
     })
     const forwarded = { events: modernBody.events }
-    expect(decodeCallbackRequest(forwarded, { acceptLegacy: true })).toStrictEqual(
-      decodeCallbackRequest(forwarded),
-    )
-    expect(decodeCallbackRequest(forwarded, { acceptLegacy: true, lenient: true })._tag).toBe(
-      'Right',
-    )
+    expect(
+      decodeCallbackRequest(forwarded, { acceptLegacy: decodeLegacyCallbackRequest }),
+    ).toStrictEqual(decodeCallbackRequest(forwarded))
+    expect(
+      decodeCallbackRequest(forwarded, { acceptLegacy: decodeLegacyCallbackRequest, lenient: true })
+        ._tag,
+    ).toBe('Right')
   })
 
   it('reads a body with both `events` and `result` as modern, so no event is dropped unseen', () => {
     const both = { ...modernBody, result: legacyBody.result }
-    const result = decodeCallbackRequest(both, { acceptLegacy: true })
+    const result = decodeCallbackRequest(both, { acceptLegacy: decodeLegacyCallbackRequest })
     assert(result._tag === 'Right')
     expect(result.right.events).toStrictEqual(modernBody.events)
   })
 
   it('names `result` when a legacy body’s result is no array', () => {
-    expect(decodeCallbackRequest({ result: 'x' }, { acceptLegacy: true })).toStrictEqual({
+    expect(
+      decodeCallbackRequest({ result: 'x' }, { acceptLegacy: decodeLegacyCallbackRequest }),
+    ).toStrictEqual({
       _tag: 'Left',
       left: {
         _tag: 'InvalidPayload',
@@ -529,11 +536,14 @@ describe('decodeCallbackRequest with acceptLegacy', () => {
 
   it('honours onInvalidEvent for legacy bodies', () => {
     const body = { result: [messageResult({ contentType: 1, text: null })] }
-    const kept = decodeCallbackRequest(body, { acceptLegacy: true })
+    const kept = decodeCallbackRequest(body, { acceptLegacy: decodeLegacyCallbackRequest })
     assert(kept._tag === 'Right')
     expect(isInvalid(kept.right.events[0])).toBe(true)
     expect(
-      decodeCallbackRequest(body, { acceptLegacy: true, onInvalidEvent: 'fail' }),
+      decodeCallbackRequest(body, {
+        acceptLegacy: decodeLegacyCallbackRequest,
+        onInvalidEvent: 'fail',
+      }),
     ).toStrictEqual({
       _tag: 'Left',
       left: {
@@ -549,5 +559,31 @@ describe('decodeCallbackRequest with acceptLegacy', () => {
     assert(result._tag === 'Left')
     expect(result.left.issues.map(({ path }) => path)).toStrictEqual(['destination', 'events'])
     expect(decodeCallbackRequest(legacyBody, { acceptLegacy: false })).toStrictEqual(result)
+  })
+
+  describe("misuse: 0.1's acceptLegacy: true", () => {
+    const misuse =
+      /acceptLegacy takes decodeLegacyCallbackRequest from 'line-webhook\/legacy', or false; got true/
+
+    it('throws from decodeCallbackRequest, saying where the decoder is', () => {
+      expect(() => decodeCallbackRequest(legacyBody, { acceptLegacy: true as never })).toThrow(
+        misuse,
+      )
+      expect(() => decodeCallbackRequest(legacyBody, { acceptLegacy: 1 as never })).toThrow(
+        /got number/,
+      )
+    })
+
+    it('rejects from decodeWebhookRequest, and throws from createWebhookHandler at once', async () => {
+      const channelSecret = 'legacy-misuse'
+      const body = JSON.stringify(legacyBody)
+      const signature = await createSignature({ channelSecret, body })
+      await expect(
+        decodeWebhookRequest({ channelSecret, body, signature }, { acceptLegacy: true as never }),
+      ).rejects.toThrow(misuse)
+      expect(() =>
+        createWebhookHandler({ channelSecret, decode: { acceptLegacy: true as never } }),
+      ).toThrow(misuse)
+    })
   })
 })

@@ -4,7 +4,8 @@
  * strings, and each problem at its own path.
  */
 import { describe, expect, it } from 'vitest'
-import { LegacyResult } from '../../src/index.js'
+import {} from '../../src/index.js'
+import { LegacyResult } from '../../src/legacy/index.js'
 import { issuesOf } from '../../src/issue.js'
 import { legacyContent, legacyResult } from '../../src/legacy/legacy-result.js'
 

@@ -1,5 +1,5 @@
 /**
- * What the types promise for the 2016 format: the adapter and `acceptLegacy: true` give the
+ * What the types promise for the 2016 format: the adapter and `acceptLegacy: decodeLegacyCallbackRequest` give the
  * lenient profile's types, everything else keeps its types, and the legacy types say what the
  * format may leave out. Checked by the compiler only (vitest typecheck); nothing here runs.
  */
@@ -8,23 +8,25 @@ import { describe, expectTypeOf, test } from 'vitest'
 import {
   type LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME,
   decodeCallbackRequest,
-  decodeLegacyCallbackRequest,
   decodeWebhookRequest,
-  legacyResultOf,
   parseWebhookRequest,
   type AcceptLegacyOptions,
   type CallbackRequest,
   type DecodeOptions,
   type InvalidPayload,
-  type LegacyContactMessageContent,
-  type LegacyContent,
-  type LegacyLocation,
-  type LegacyResult,
   type LenientCallbackRequest,
   type StrictOptions,
   type VerifySignatureParams,
   type WebhookFailure,
 } from '../../src/index.js'
+import {
+  decodeLegacyCallbackRequest,
+  legacyResultOf,
+  type LegacyContactMessageContent,
+  type LegacyContent,
+  type LegacyLocation,
+  type LegacyResult,
+} from '../../src/legacy/index.js'
 
 declare const body: unknown
 declare const params: VerifySignatureParams
@@ -46,15 +48,20 @@ describe('decodeLegacyCallbackRequest', () => {
 })
 
 describe('decodeCallbackRequest with acceptLegacy', () => {
-  test('acceptLegacy: true gives the lenient type, whatever else is set', () => {
-    expectTypeOf(decodeCallbackRequest(body, { acceptLegacy: true })).toEqualTypeOf<Lenient>()
+  test('acceptLegacy: decodeLegacyCallbackRequest gives the lenient type, whatever else is set', () => {
     expectTypeOf(
-      decodeCallbackRequest(body, { acceptLegacy: true, lenient: false }),
+      decodeCallbackRequest(body, { acceptLegacy: decodeLegacyCallbackRequest }),
     ).toEqualTypeOf<Lenient>()
     expectTypeOf(
-      decodeCallbackRequest(body, { acceptLegacy: true, onInvalidEvent: 'fail' }),
+      decodeCallbackRequest(body, { acceptLegacy: decodeLegacyCallbackRequest, lenient: false }),
     ).toEqualTypeOf<Lenient>()
-    const options: AcceptLegacyOptions = { acceptLegacy: true }
+    expectTypeOf(
+      decodeCallbackRequest(body, {
+        acceptLegacy: decodeLegacyCallbackRequest,
+        onInvalidEvent: 'fail',
+      }),
+    ).toEqualTypeOf<Lenient>()
+    const options: AcceptLegacyOptions = { acceptLegacy: decodeLegacyCallbackRequest }
     expectTypeOf(decodeCallbackRequest(body, options)).toEqualTypeOf<Lenient>()
   })
 
@@ -65,25 +72,34 @@ describe('decodeCallbackRequest with acceptLegacy', () => {
   })
 
   test('options only known at run time give the type that covers both', () => {
-    const options: DecodeOptions = { acceptLegacy: Math.random() > 0.5 }
+    const options: DecodeOptions = {
+      acceptLegacy: Math.random() > 0.5 && decodeLegacyCallbackRequest,
+    }
     expectTypeOf(decodeCallbackRequest(body, options)).toEqualTypeOf<Lenient>()
   })
 
   test('StrictOptions rules acceptLegacy out', () => {
     // @ts-expect-error: a legacy body adapts to the lenient type, which is not strict
-    const options: StrictOptions = { acceptLegacy: true }
+    const options: StrictOptions = { acceptLegacy: decodeLegacyCallbackRequest }
     expectTypeOf(options).toEqualTypeOf<StrictOptions>()
+  })
+
+  test('acceptLegacy takes the legacy decoder, no longer true', () => {
+    // @ts-expect-error: 0.1's `true`; the decoder now comes from line-webhook/legacy
+    decodeCallbackRequest(body, { acceptLegacy: true })
+    // @ts-expect-error: any function will not do, only one that decodes a legacy body
+    decodeCallbackRequest(body, { acceptLegacy: (value: string) => value })
   })
 })
 
 describe('decodeWebhookRequest and parseWebhookRequest with acceptLegacy', () => {
   test('give the lenient type', () => {
-    expectTypeOf(decodeWebhookRequest(params, { acceptLegacy: true })).toEqualTypeOf<
-      Promise<Either<WebhookFailure, LenientCallbackRequest>>
-    >()
-    expectTypeOf(parseWebhookRequest(params, { acceptLegacy: true })).toEqualTypeOf<
-      Promise<LenientCallbackRequest>
-    >()
+    expectTypeOf(
+      decodeWebhookRequest(params, { acceptLegacy: decodeLegacyCallbackRequest }),
+    ).toEqualTypeOf<Promise<Either<WebhookFailure, LenientCallbackRequest>>>()
+    expectTypeOf(
+      parseWebhookRequest(params, { acceptLegacy: decodeLegacyCallbackRequest }),
+    ).toEqualTypeOf<Promise<LenientCallbackRequest>>()
     expectTypeOf(decodeWebhookRequest(params, { acceptLegacy: false })).toEqualTypeOf<
       Promise<Either<WebhookFailure, CallbackRequest>>
     >()

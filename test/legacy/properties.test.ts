@@ -6,13 +6,12 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { LenientCallbackRequest, decodeCallbackRequest } from '../../src/index.js'
 import {
   LegacyResult,
-  LenientCallbackRequest,
-  decodeCallbackRequest,
   decodeLegacyCallbackRequest,
   legacyResultOf,
-} from '../../src/index.js'
+} from '../../src/legacy/index.js'
 
 const MESSAGE = '138311609000106303'
 const OPERATION = '138311609100106403'

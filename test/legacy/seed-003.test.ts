@@ -4,13 +4,13 @@
  * notes and number placeholders are not JSON). Every sample is adapted field by field.
  */
 import { assert, describe, expect, it } from 'vitest'
+import { LenientCallbackRequest } from '../../src/index.js'
 import {
   LegacyContactMessageContent,
   LegacyResult,
-  LenientCallbackRequest,
   decodeLegacyCallbackRequest,
   legacyResultOf,
-} from '../../src/index.js'
+} from '../../src/legacy/index.js'
 import { SEED_003_CAPTIONS, seed003, type Seed003Caption } from './legacy-fixtures.js'
 import { isRecord } from '../../src/internal/record.js'
 

@@ -20,6 +20,7 @@ const SOURCES = [
   'tsup.config.ts',
   'src',
   'testing',
+  'legacy',
   'README.md',
   'LICENSE',
   'CHANGELOG.md',
@@ -69,6 +70,13 @@ describe('npm pack in a tree with no dist/', () => {
       packed()
         .files.filter((file) => !file.startsWith('dist/'))
         .sort(),
-    ).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json', 'testing/package.json'])
+    ).toEqual([
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'legacy/package.json',
+      'package.json',
+      'testing/package.json',
+    ])
   })
 })

@@ -32,6 +32,7 @@ describe('package linters on the packed tarball', () => {
     for (const [entrypoint, file] of [
       ['.', 'index'],
       ['./testing', 'testing'],
+      ['./legacy', 'legacy'],
     ] as const) {
       expect(resolvedFiles(report, entrypoint), entrypoint).toEqual({
         node10: [at(`dist/node/${file}.d.cts`), at(`dist/node/${file}.cjs`)],

@@ -12,10 +12,10 @@ const ROOT_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json']
  * and the `line-webhook` command.
  */
 const BUILD_FILE = /^dist\/((node|web)\/[\w.-]+\.(js|cjs|d\.ts|d\.cts)|cli\/line-webhook\.js)$/
-/** Points resolvers without `exports` support (node10) at `line-webhook/testing`'s node build. */
-const SUBPATH_STUB = 'testing/package.json'
-/** The entry points each build holds: the main one and `line-webhook/testing`. */
-const ENTRIES = ['index', 'testing']
+/** Point resolvers without `exports` support (node10) at each sub-path entry's node build. */
+const SUBPATH_STUBS = ['testing/package.json', 'legacy/package.json']
+/** The entry points each build holds: the main one, `line-webhook/testing` and `/legacy`. */
+const ENTRIES = ['index', 'testing', 'legacy']
 
 /** Every relative file path package.json points at, wherever in `exports` it sits. */
 function pointedAt(value: unknown): string[] {
@@ -28,9 +28,9 @@ describe('the packed tarball', () => {
   it('holds the root files and the two builds, and nothing else', () => {
     const { files } = tarball()
     expect(files.filter((file) => !file.includes('/')).sort()).toEqual(ROOT_FILES)
-    expect(files.filter((file) => file.includes('/') && !BUILD_FILE.test(file))).toEqual([
-      SUBPATH_STUB,
-    ])
+    expect(files.filter((file) => file.includes('/') && !BUILD_FILE.test(file)).sort()).toEqual(
+      [...SUBPATH_STUBS].sort(),
+    )
     for (const build of ['node', 'web']) {
       for (const entry of ENTRIES) {
         for (const extension of ['js', 'cjs', 'd.ts', 'd.cts']) {

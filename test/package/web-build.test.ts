@@ -62,6 +62,6 @@ describe('the tarball bundled for the browser', () => {
     const args = ['-r', './hide-web-crypto.cjs', outfile, JSON.stringify(published)]
     const result = await runNode(args, { cwd: consumer().dir })
     expect(result.code, describeRun(result)).not.toBe(0)
-    expect(result.stderr).toContain('line-webhook: this runtime has no Web Crypto')
+    expect(result.stderr).toContain('line-webhook: no Web Crypto (globalThis.crypto.subtle) here')
   })
 })
