@@ -57,40 +57,44 @@ export function deeplyNested(depth: number, inObjects: boolean): unknown {
 /** Values that are wrong almost anywhere, and the ones decoders tend to get wrong. */
 function hostileValueArbitrary(events: readonly unknown[]): fc.Arbitrary<unknown> {
   return fc.oneof(
-    fc.constantFrom<unknown>(
-      null,
-      true,
-      false,
-      0,
-      -0,
-      1,
-      -1,
-      0.5,
-      '',
-      'x',
-      '0',
-      '12',
-      '1.5',
-      '1e400',
-      '9007199254740993',
-      'TEXT',
-      'Message',
-      ' text',
-      '\ud800',
-      'a\udc00b',
-      '\ufeff',
-      [],
-      {},
-      // JSON.parse gives Infinity for 1e400; past 2^53 a JSON integer names no one number.
-      Infinity,
-      -Infinity,
-      2 ** 53,
-      -(2 ** 53) - 2,
-      1.2345678901234568e29,
-      Number.MAX_VALUE,
-      5e-324,
-      1e21,
-    ),
+    fc
+      .constantFrom<unknown>(
+        null,
+        true,
+        false,
+        0,
+        -0,
+        1,
+        -1,
+        0.5,
+        '',
+        'x',
+        '0',
+        '12',
+        '1.5',
+        '1e400',
+        '9007199254740993',
+        'TEXT',
+        'Message',
+        ' text',
+        '\ud800',
+        'a\udc00b',
+        '\ufeff',
+        [],
+        {},
+        // JSON.parse gives Infinity for 1e400; past 2^53 a JSON integer names no one number.
+        Infinity,
+        -Infinity,
+        2 ** 53,
+        -(2 ** 53) - 2,
+        1.2345678901234568e29,
+        Number.MAX_VALUE,
+        5e-324,
+        1e21,
+      )
+      // A fresh copy each time: a mutation of a later step writes into it, and a shared `{}` or
+      // `[]` would carry what one input did into every later input (and grow without end).
+      .map((value) => structuredClone(value)),
     fc
       .constantFrom('__proto__', 'constructor', 'prototype')
       .map((key) => withOwn(key, { polluted: 'yes', prototype: { polluted: 'yes' } })),
@@ -213,6 +217,16 @@ const CASES: readonly ((text: string) => string)[] = [
   (text) => ` ${text}`,
 ]
 
+/**
+ * `length` items like `item`, each its own value as `JSON.parse` would make them: one object
+ * shared by every index would turn a later mutation of one item into a mutation of all of them,
+ * and the body's JSON into gigabytes.
+ */
+function hugeArray(length: number, item: unknown): unknown[] {
+  if (typeof item !== 'object' || item === null) return new Array<unknown>(length).fill(item)
+  return Array.from({ length }, () => structuredClone(item))
+}
+
 /** `body`, a fresh copy, with one mutation applied in place (or a new root). */
 function mutate(body: unknown, { at, operation }: Mutation): unknown {
   const all = placesOf(body)
@@ -236,7 +250,8 @@ function mutate(body: unknown, { at, operation }: Mutation): unknown {
       break
     case 'duplicate':
       if (!Array.isArray(current)) return body
-      ;(current as unknown[]).push(...(current as unknown[]).slice(0, 8))
+      // Copies, as JSON.parse would make them: a later mutation of one must not change both.
+      ;(current as unknown[]).push(...structuredClone((current as unknown[]).slice(0, 8)))
       return body
     case 'retype':
       replacement = operation.value
@@ -251,7 +266,7 @@ function mutate(body: unknown, { at, operation }: Mutation): unknown {
       break
     case 'huge':
       if (operation.chance >= HUGE_PER_10_000) return body
-      replacement = new Array<unknown>(operation.length).fill(operation.item)
+      replacement = hugeArray(operation.length, operation.item)
       break
     case 'deep':
       replacement = deeplyNested(operation.depth, operation.inObjects)
@@ -353,16 +368,16 @@ export function signatureOf(body: string | Uint8Array): string {
  * sign another body.
  */
 function bytesOfString(body: string): Buffer {
-  const parts: Buffer[] = []
-  for (const character of body) {
-    const code = character.codePointAt(0) ?? 0
-    parts.push(
-      code >= 0xd800 && code <= 0xdfff
-        ? Buffer.from([0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)])
-        : Buffer.from(character, 'utf8'),
-    )
-  }
-  return Buffer.concat(parts)
+  // Split on lone surrogates (with the u flag a pair is one code point and does not match): the
+  // text between them is UTF-8 as Buffer writes it, in one piece, not one Buffer per character.
+  const parts = body.split(/([\uD800-\uDFFF])/u)
+  return Buffer.concat(
+    parts.map((part, index) => {
+      if (index % 2 === 0) return Buffer.from(part, 'utf8')
+      const code = part.charCodeAt(0)
+      return Buffer.from([0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)])
+    }),
+  )
 }
 
 function isWellFormed(body: string | Uint8Array): boolean {
