@@ -110,12 +110,9 @@ for (const kind of ['text', 'image', 'video', 'audio', 'file', 'location']) {
   deliveries.push({ title, body, signature: await sign(body), expected: 200 })
 }
 const contactCentre = sample('seed-001-request.json')
-// The 2016 documentation's events share one id, which becomes their webhookEventId.
-let legacyEvent = 0
-const legacy = sample('legacy-2016.json').replace(
-  /"ABCDEF-12345678901"/g,
-  () => `"ABCDEF-12345678901-${String(legacyEvent++)}"`,
-)
+// The 2016 documentation's events share one id, their webhookEventId: all of them run, since
+// events of one body are never redeliveries of each other.
+const legacy = sample('legacy-2016.json')
 deliveries.push(
   {
     title: 'the text sample again, redelivered by LINE (isRedelivery: true, same webhookEventId)',
@@ -144,7 +141,7 @@ deliveries.push(
     expected: 404,
   },
   {
-    title: `a 2016 BOT API body (its events' shared id made unique), signed in ${LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME}`,
+    title: `a 2016 BOT API body signed in ${LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME}`,
     body: legacy,
     signature: await sign(legacy),
     header: LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME,

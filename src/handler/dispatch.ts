@@ -27,10 +27,13 @@ export async function dispatch(
   context: WebhookEventContext,
   settings: DispatchSettings,
 ): Promise<void> {
+  // The IDs this body has claimed. A redelivery comes in a later request: events of one body that
+  // share an ID (vendors' and the 2016 format's samples do) are all handled, or all skipped.
+  const claimed = new Set<string>()
   for (const event of events) {
     const handler = handlerOf(event, settings)
     // An event nobody handles is not claimed: the store is not asked for nothing.
-    if (handler === undefined || !(await isNew(event, settings))) continue
+    if (handler === undefined || !(await isNew(event, settings, claimed))) continue
     try {
       await (handler as (event: EventEntry, context: WebhookEventContext) => unknown)(
         event,
@@ -47,12 +50,21 @@ function handlerOf(event: EventEntry, settings: DispatchSettings): AnyHandler | 
   return event._tag === 'InvalidEvent' ? settings.onInvalidEvent : settings.onUnknownEvent
 }
 
-/** Whether the event is claimed for the first time; an event without an ID always is. */
-async function isNew(event: EventEntry, settings: DispatchSettings): Promise<boolean> {
+/**
+ * Whether the event is new: claimed for the first time, or by an earlier event of its own body.
+ * An event without an ID always is.
+ */
+async function isNew(
+  event: EventEntry,
+  settings: DispatchSettings,
+  claimed: Set<string>,
+): Promise<boolean> {
   const id = eventIdOf(event)
-  if (settings.dedup === undefined || id === undefined) return true
+  if (settings.dedup === undefined || id === undefined || claimed.has(id)) return true
   try {
-    return await settings.dedup.store.claim(id, settings.dedup.ttlMs)
+    const first = await settings.dedup.store.claim(id, settings.dedup.ttlMs)
+    if (first) claimed.add(id)
+    return first
   } catch (error) {
     // A possible duplicate is better than a lost event.
     await report(error, event, settings)

@@ -20,13 +20,21 @@ describe('deduplication by webhookEventId', () => {
     expect(message).toHaveBeenCalledOnce()
   })
 
-  it('skips a repeat within one body too', async () => {
+  it('handles every event of one body that shares an ID: a redelivery comes in a later request', async () => {
     const message = vi.fn()
     const webhook = createWebhookHandler({ channelSecret, on: { message } })
-    const event = textMessage('twice in one body')
-    await webhook.fetch(await signedRequest(bodyOf([event, event])))
+    const first = textMessage('first')
+    const second = { ...textMessage('second'), webhookEventId: first['webhookEventId'] }
+    await webhook.fetch(await signedRequest(bodyOf([first, second])))
     await webhook.drain()
-    expect(message).toHaveBeenCalledOnce()
+    expect(message.mock.calls.map(([event]) => (event as { message: unknown }).message)).toEqual([
+      expect.objectContaining({ text: 'first' }),
+      expect.objectContaining({ text: 'second' }),
+    ])
+    // Redelivered, the body is skipped whole.
+    await webhook.fetch(await signedRequest(bodyOf([redelivered(first), redelivered(second)])))
+    await webhook.drain()
+    expect(message).toHaveBeenCalledTimes(2)
   })
 
   it('is off with dedup: false', async () => {
@@ -56,11 +64,13 @@ describe('deduplication by webhookEventId', () => {
     const unhandled = eventOf('unfollow')
     await webhook.fetch(await signedRequest(bodyOf([event, unhandled, event])))
     await webhook.drain()
-    expect(claims).toEqual([
-      [event['webhookEventId'], 5000],
-      [event['webhookEventId'], 5000],
-    ])
-    expect(message).toHaveBeenCalledOnce()
+    // Once per ID and body: the second copy is of the body that claimed it.
+    expect(claims).toEqual([[event['webhookEventId'], 5000]])
+    expect(message).toHaveBeenCalledTimes(2)
+    await webhook.fetch(await signedRequest(bodyOf([event])))
+    await webhook.drain()
+    expect(claims).toHaveLength(2)
+    expect(message).toHaveBeenCalledTimes(2)
   })
 
   it('keeps one day by default', async () => {
@@ -101,7 +111,8 @@ describe('deduplication by webhookEventId', () => {
     const webhook = createWebhookHandler({ channelSecret, onUnknownEvent, onInvalidEvent })
     const unknown = eventOf('hologram')
     const invalid = { ...textMessage('invalid'), timestamp: 'yesterday' }
-    await webhook.fetch(await signedRequest(bodyOf([unknown, invalid, unknown, invalid])))
+    await webhook.fetch(await signedRequest(bodyOf([unknown, invalid])))
+    await webhook.fetch(await signedRequest(bodyOf([redelivered(unknown), redelivered(invalid)])))
     await webhook.drain()
     expect([onUnknownEvent.mock.calls.length, onInvalidEvent.mock.calls.length]).toEqual([1, 1])
   })

@@ -171,9 +171,14 @@ export function recipeContract(
         ? `message/${event.message.type ?? event.message.raw.type}`
         : event.type,
     )
-    // Nine results, but the Go SDK's sample gives its seven messages one `id`, which becomes
-    // their webhookEventId: after the first, the handler skips them as already handled.
-    expect(types).toEqual(['message/text', 'follow', 'unfollow'])
+    // Nine results. The Go SDK's sample gives its seven messages one `id`, which becomes their
+    // webhookEventId: events of one body are never redeliveries of each other, so all run.
+    expect(types).toHaveLength(9)
+    expect(types.slice(0, 1).concat(types.slice(-2))).toEqual([
+      'message/text',
+      'follow',
+      'unfollow',
+    ])
   })
 
   it('verifies the bytes LINE sent: an escaped emoji decodes to 😀, re-serialised JSON does not verify', async () => {
