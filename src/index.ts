@@ -4,6 +4,7 @@
  * Everything public is exported here, and nothing else is.
  *
  * @packageDocumentation
+ * @module line-webhook
  */
 
 // Signatures

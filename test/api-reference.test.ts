@@ -42,7 +42,7 @@ function fieldsOf(type: SomeType | undefined): DeclarationReflection[] {
 }
 
 function documentation(name: string): Record<string, string> {
-  const reflection = project?.getChildByName(name)
+  const reflection = project?.getChildByName(['line-webhook', name])
   if (!(reflection instanceof DeclarationReflection)) throw new Error(`${name} is not documented`)
   const fields = reflection.children ?? fieldsOf(reflection.type)
   return Object.fromEntries(
@@ -54,8 +54,16 @@ function documentation(name: string): Record<string, string> {
 }
 
 describe('the API reference (npm run docs)', () => {
-  it('builds from src/index.ts with no warning and no error', () => {
-    expect(project).toBeDefined()
+  it('builds from the three entry points with no warning and no error', () => {
+    expect(project?.children?.map((entry) => entry.name)).toEqual([
+      'line-webhook',
+      'line-webhook/legacy',
+      'line-webhook/testing',
+    ])
+    expect(
+      project?.getChildByName(['line-webhook/legacy', 'decodeLegacyCallbackRequest']),
+    ).toBeDefined()
+    expect(project?.getChildByName(['line-webhook/testing', 'createTestRequest'])).toBeDefined()
     expect(logger.messages).toEqual([])
     expect(logger.warningCount + logger.errorCount).toBe(0)
   })

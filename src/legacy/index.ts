@@ -7,6 +7,7 @@
  * decode options: `{ acceptLegacy: decodeLegacyCallbackRequest }`.
  *
  * @packageDocumentation
+ * @module line-webhook/legacy
  */
 
 export { decodeLegacyCallbackRequest } from './decode-legacy-callback-request.js'

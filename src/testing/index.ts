@@ -5,6 +5,7 @@
  * `line-webhook`.
  *
  * @packageDocumentation
+ * @module line-webhook/testing
  */
 
 export { createTestEvent } from './create-test-event.js'
