@@ -420,6 +420,12 @@ describe('handlers', () => {
       'onError threw',
       'onError rejected',
     ])
+    // Both errors, each said for what it is: the handler's, then the one onError raised.
+    expect(consoleError.mock.calls[0]?.slice(0, 3)).toEqual([
+      'line-webhook: onError threw while reporting',
+      new Error('handler failed'),
+      'and then',
+    ])
   })
 
   it('report to console.error by default, naming the event type only', async () => {
