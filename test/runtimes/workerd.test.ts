@@ -14,6 +14,24 @@ const CHANNEL_SECRET = 'test_secret'
 const BODY = '{"hello":"world"}'
 const SIGNATURE = 't7Hn4ZDHqs6e+wdvI5TyQIvzie0DmMUmuXEBqyyE/tM='
 
+/** Runs a bundled Worker in workerd, as Wrangler would deploy it, once it is ready. */
+async function startWorker(worker: WorkerBundle): Promise<Miniflare> {
+  const miniflare = new Miniflare({
+    modules: true,
+    script: worker.code,
+    compatibilityDate: COMPATIBILITY_DATE,
+    // No nodejs_compat: workerd refuses to start a Worker that imports `node:` without it.
+    compatibilityFlags: [],
+    bindings: { CHANNEL_SECRET },
+    // Loopback only, and the stand-in `request.cf` instead of fetching Cloudflare's.
+    host: '127.0.0.1',
+    port: 0,
+    cf: false,
+  })
+  await miniflare.ready
+  return miniflare
+}
+
 describe('workerd (Cloudflare Workers, through miniflare)', () => {
   let project: ConsumerProject | undefined
   let packageDir: string
@@ -24,19 +42,7 @@ describe('workerd (Cloudflare Workers, through miniflare)', () => {
     project = await createConsumerProject()
     packageDir = project.packageDir
     worker = await bundleLikeWrangler(project.dir, 'signature-worker.js')
-    miniflare = new Miniflare({
-      modules: true,
-      script: worker.code,
-      compatibilityDate: COMPATIBILITY_DATE,
-      // No nodejs_compat: workerd refuses to start a Worker that imports `node:` without it.
-      compatibilityFlags: [],
-      bindings: { CHANNEL_SECRET },
-      // Loopback only, and the stand-in `request.cf` instead of fetching Cloudflare's.
-      host: '127.0.0.1',
-      port: 0,
-      cf: false,
-    })
-    await miniflare.ready
+    miniflare = await startWorker(worker)
   })
 
   // An afterAll, not a teardown returned by beforeAll: vitest skips that when beforeAll throws
@@ -95,17 +101,7 @@ describe('createWebhookHandler in workerd: webhook.fetch(request, ctx)', () => {
   beforeAll(async () => {
     project = await createConsumerProject()
     const worker = await bundleLikeWrangler(project.dir, 'handler-worker.js')
-    miniflare = new Miniflare({
-      modules: true,
-      script: worker.code,
-      compatibilityDate: COMPATIBILITY_DATE,
-      compatibilityFlags: [],
-      bindings: { CHANNEL_SECRET },
-      host: '127.0.0.1',
-      port: 0,
-      cf: false,
-    })
-    await miniflare.ready
+    miniflare = await startWorker(worker)
   })
 
   afterAll(async () => {
