@@ -149,36 +149,51 @@ export function createWebhookHandler(
     return run
   }
 
-  async function handle(
-    incoming: IncomingWebhook,
-    fetchContext: FetchContext | undefined,
-  ): Promise<Answer> {
+  /**
+   * The answer to a request and, when its events are to run after it, their handling: started
+   * by the adapter once the answer is on its way.
+   */
+  async function handle(incoming: IncomingWebhook): Promise<Handled> {
     const received = await receive(incoming, receiveSettings)
-    if (received._tag === 'Answered') return received.answer
+    if (received._tag === 'Answered') return { answer: received.answer }
     const { events, context } = received
     // The console's Verify request: nothing to run.
-    if (events.length === 0) return answers.ok
+    if (events.length === 0) return { answer: answers.ok }
     if (!answerFirst || running.size >= maxPendingRequests) {
       await track(dispatch(events, context, dispatchSettings))
-      return answers.ok
+      return { answer: answers.ok }
     }
-    // A macrotask later, so that the answer is on its way before the first handler starts.
-    const run = track(nextTask().then(() => dispatch(events, context, dispatchSettings)))
-    // Called on its context: Cloudflare's ctx.waitUntil throws "Illegal invocation" unbound.
-    fetchContext?.waitUntil?.(run)
-    return answers.ok
+    return { answer: answers.ok, handling: () => dispatch(events, context, dispatchSettings) }
   }
 
   return {
-    fetch: async (request, context) =>
-      responseOf(await handle(incomingFromRequest(request), context)),
+    fetch: async (request, context) => {
+      const { answer, handling } = await handle(incomingFromRequest(request))
+      if (handling !== undefined) {
+        // The platform sends the response once this returns: a macrotask later, it is on its way.
+        const run = track(nextTask().then(handling))
+        // Called on its context: Cloudflare's ctx.waitUntil throws "Illegal invocation" unbound.
+        context?.waitUntil?.(run)
+      }
+      return responseOf(answer)
+    },
     node: async (req, res) => {
-      writeAnswer(res, await handle(incomingFromNode(req), undefined))
+      const { answer, handling } = await handle(incomingFromNode(req))
+      // res.end hands the answer to the socket before it returns: the handlers can start at once,
+      // with no timer per request.
+      writeAnswer(res, answer)
+      if (handling !== undefined) void track(handling())
     },
     drain: async () => {
       while (running.size > 0) await Promise.all(running)
     },
   }
+}
+
+/** What a request is answered, and the handling of its events if that comes after the answer. */
+interface Handled {
+  readonly answer: Answer
+  readonly handling?: () => Promise<void>
 }
 
 function secretResolver(

@@ -42,8 +42,10 @@ export class ChunkCollector {
     return true
   }
 
-  /** The body read, in one buffer. */
+  /** The body read, in one buffer: the chunk itself when it came in one, as most bodies do. */
   body(): BodyRead {
+    const [first] = this.#chunks
+    if (first !== undefined && this.#chunks.length === 1) return { _tag: 'Body', body: first }
     const body = new Uint8Array(this.#length)
     let offset = 0
     for (const chunk of this.#chunks) {

@@ -281,6 +281,28 @@ describe('webhook.node on what platforms have read already', () => {
     expect(written).toEqual({})
   })
 
+  it('writes the answer before the first handler starts, with no timer in between', async () => {
+    vi.useFakeTimers()
+    try {
+      const log: string[] = []
+      const handler = createWebhookHandler({
+        channelSecret,
+        on: { message: () => void log.push('handled') },
+      })
+      const body = bodyOf([textMessage('answer first')])
+      const res: NodeResponseLike = {
+        writeHead: (status) => log.push(`answered ${status}`),
+        end: () => log.push('ended'),
+      }
+      await handler.node(platformRequest('', { rawBody: body }, await signed(body)), res)
+      // No timer is advanced: the handlers were started as the answer was written.
+      await handler.drain()
+      expect(log).toEqual(['answered 200', 'ended', 'handled'])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it("runs the handlers before writing the answer with respond: 'after-handlers'", async () => {
     const log: string[] = []
     const handler = createWebhookHandler({
