@@ -2,7 +2,7 @@ import { hmacSha256 } from './crypto/platform.js'
 import type { SignatureMismatch } from './errors.js'
 import { isMacBase64 } from './internal/base64.js'
 import { equalInConstantTime } from './internal/constant-time.js'
-import { bytesOf } from './internal/utf8.js'
+import { bytesOf, isWellFormed } from './internal/utf8.js'
 
 /**
  * The header LINE signs each webhook request with, lower-cased as Node and `Headers` report it.
@@ -96,16 +96,15 @@ export interface CreateSignatureParams {
   readonly body: string | Uint8Array
 }
 
-/** Base64 of a 32-byte HMAC-SHA256: 43 characters and one `=`. */
-const SIGNATURE_LENGTH = 44
-
 /**
  * Checks a webhook request's `x-line-signature` against the exact body bytes: base64 of
  * HMAC-SHA256 keyed by the channel secret, compared in constant time.
  *
  * Resolves `false` for a missing, empty, malformed or wrong signature: the header verifies only
  * as the one canonical encoding, strict, padded, standard base64, so URL-safe characters, missing
- * padding or white space never verify. It never rejects for anything that came from the network.
+ * padding or white space never verify. A string body that is not well-formed UTF-16 (a lone
+ * surrogate) has no UTF-8 bytes, so no signature covers it: it resolves `false`, never verifying
+ * as the body with U+FFFD in its place. It never rejects for anything that came from the network.
  *
  * Rejects with a `TypeError` when called wrongly, before any work and never by throwing: an
  * empty channel secret, or a body that is not a string or `Uint8Array` (most often because a
@@ -135,7 +134,7 @@ const SIGNATURE_LENGTH = 44
  */
 export function verifySignature(params: VerifySignatureParams): Promise<boolean> {
   try {
-    const signed = isSigned(params.channelSecret, params.body, params.signature)
+    const signed = isSigned(params.channelSecret, params.body, params.signature, utf8)
     return typeof signed === 'boolean' ? Promise.resolve(signed) : signed
   } catch (error) {
     return rejected(error)
@@ -148,6 +147,8 @@ export type SignatureCheck = true | SignatureMismatch['reason']
 /**
  * {@link verifySignature}'s answer with the reason for a `false`, at once where the platform's
  * HMAC is synchronous (node:crypto): `decodeWebhookRequest` then settles with no promise hop.
+ * A string that is not well formed is checked as its WTF-8 bytes (internal/utf8.ts), so when
+ * they are what was signed, the decoder goes on to fail it as MalformedJson, as it fails them.
  * Misuse throws here; the public functions turn that into a rejection.
  */
 export function checkSignature(
@@ -155,7 +156,7 @@ export function checkSignature(
 ): SignatureCheck | Promise<SignatureCheck> {
   // Read once: a getter could answer differently the second time.
   const { channelSecret, body, signature } = params
-  const signed = isSigned(channelSecret, body, signature)
+  const signed = isSigned(channelSecret, body, signature, bytesOf)
   return typeof signed === 'boolean'
     ? checkOf(signed, signature)
     : signed.then((settled) => checkOf(settled, signature))
@@ -168,18 +169,30 @@ function checkOf(signed: boolean, signature: unknown): SignatureCheck {
   return typeof signature === 'string' && isMacBase64(signature) ? 'mismatch' : 'malformed'
 }
 
+/** The bytes a string body stands for, as the HMAC takes them; `undefined` if it has none. */
+type BytesOf = (text: string) => string | Uint8Array | undefined
+
+/** A string's UTF-8 bytes, which the HMAC encodes; none when it is not well formed. */
+const utf8: BytesOf = (text) => (isWellFormed(text) ? text : undefined)
+
 /**
  * Whether `signature` is the base64 MAC of `body` under one of the secrets, all of them computed
- * and compared: the MAC's one canonical encoding is the only text that matches. Misuse throws.
+ * and compared: the MAC's one canonical encoding is the only text that matches. A string body
+ * stands for `bytesOfText(body)`, and verifies under no signature when that is `undefined`. Misuse
+ * throws.
  */
 function isSigned(
   channelSecret: unknown,
   body: unknown,
   signature: unknown,
+  bytesOfText: BytesOf,
 ): boolean | Promise<boolean> {
   const secrets = channelSecrets(channelSecret)
-  const data = rawBody(body)
-  if (typeof signature !== 'string' || signature.length !== SIGNATURE_LENGTH) return false
+  const data = typeof body === 'string' ? bytesOfText(body) : rawBytes(body)
+  if (data === undefined) return false
+  // Base64 of a 32-byte HMAC-SHA256: 43 characters and one `=`. (A literal: esbuild keeps a
+  // top-level constant as a variable, bytes in every app's bundle.)
+  if (typeof signature !== 'string' || signature.length !== 44) return false
   if (typeof secrets === 'string') return matches(hmacSha256(secrets, data), signature)
   const answers = secrets.map((secret) => matches(hmacSha256(secret, data), signature))
   return answers.every((answer) => typeof answer === 'boolean')
@@ -227,7 +240,9 @@ export function rejected(error: unknown): Promise<never> {
 export function createSignature(params: CreateSignatureParams): Promise<string> {
   try {
     const secret = requireSecret(params.channelSecret)
-    return Promise.resolve(hmacSha256(secret, rawBody(params.body)))
+    const { body } = params
+    const data = typeof body === 'string' ? bytesOf(body) : rawBytes(body)
+    return Promise.resolve(hmacSha256(secret, data))
   } catch (error) {
     return rejected(error)
   }
@@ -240,37 +255,29 @@ function misuse(message: string): TypeError {
 
 function requireSecret(value: unknown): string {
   if (typeof value === 'string' && value.length > 0) return value
-  throw misuse(
-    `channelSecret must be a non-empty string, got ${describe(value)}. ` +
-      'It is under "Basic settings" in the LINE Developers Console',
-  )
+  throw misuse(`channelSecret must be a non-empty string, got ${describe(value)}`)
 }
 
 /** The secret, or the non-empty list of them; the list is checked whole before any work. */
 function channelSecrets(value: unknown): string | readonly string[] {
   if (!Array.isArray(value)) return requireSecret(value)
-  if (value.length === 0) throw misuse('channelSecret is an empty list; give at least one')
+  if (value.length === 0) throw misuse('channelSecret is an empty list')
   return value.map(requireSecret)
 }
 
-const READ_RAW =
-  'read the raw body whatever the Content-Type, e.g. express.raw({ type: () => true })'
-
-function rawBody(body: unknown): string | Uint8Array {
-  if (typeof body === 'string') return bytesOf(body)
+/** A body that is not a string must be a Uint8Array; anything else is misuse. */
+function rawBytes(body: unknown): Uint8Array {
   // Uint8Array, Buffer included, from this realm or another (vm contexts, test runners).
   if (ArrayBuffer.isView(body) && (body as Tagged)[Symbol.toStringTag] === 'Uint8Array') {
     return body as Uint8Array
   }
+  // The signature covers the exact bytes LINE sent, not what a parser made of them. No body at
+  // all is most often a raw-body parser that skipped the request: its `type` did not match.
   throw misuse(
-    body === undefined || body === null
-      ? // Most often a raw-body parser that skipped the request: its `type` did not match.
-        `body is ${describe(body)}: no request body was read; ${READ_RAW}`
-      : // The signature covers the exact bytes LINE sent, not what a parser made of them.
-        `body must be the raw request body, a string or Uint8Array, got ${describe(body)}. ` +
-          (body instanceof ArrayBuffer
-            ? 'Wrap it: new Uint8Array(arrayBuffer)'
-            : `A JSON body parser probably ran first. Register the webhook route before any global JSON parser, and ${READ_RAW}`),
+    `body must be the raw request body, a string or Uint8Array, got ${describe(body)}: ` +
+      (body instanceof ArrayBuffer
+        ? 'wrap the ArrayBuffer, new Uint8Array(body)'
+        : 'read it before any JSON parser, e.g. express.raw({ type: () => true })'),
   )
 }
 
@@ -280,10 +287,8 @@ interface Tagged {
 
 /** What kind of value came, never the value itself: it may be a secret or a body. */
 function describe(value: unknown): string {
-  if (value === null || value === undefined) return String(value)
-  if (typeof value === 'string') return 'an empty string'
+  if (value === '') return 'an empty string'
   if (Array.isArray(value)) return 'an array'
-  if (value instanceof ArrayBuffer) return 'an ArrayBuffer'
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+  if (value === null) return 'null'
+  return typeof value === 'object' ? 'an object' : typeof value
 }

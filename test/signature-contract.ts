@@ -304,21 +304,27 @@ export function signatureContract(name: string, api: SignatureApi): void {
         [
           'a parsed JSON body',
           { body: { events: [] } },
-          /got an object\. A JSON body parser probably ran first.*before any global JSON parser.*express\.raw/,
+          /got an object: read it before any JSON parser, e\.g\. express\.raw\(\{ type: \(\) => true \}\)\.$/,
         ],
+        // Most often a raw-body parser that skipped the request: its `type` did not match.
         [
           'a missing body',
           { body: undefined },
-          /body is undefined: no request body was read.*Content-Type/,
+          /got undefined: .*express\.raw\(\{ type: \(\) => true/,
         ],
-        ['a null body', { body: null }, /body is null: no request body was read/],
+        ['a null body', { body: null }, /got null: read it before any JSON parser/],
+        [
+          'a number body',
+          { body: 42 },
+          /must be the raw request body, a string or Uint8Array, got number/,
+        ],
         [
           'an ArrayBuffer body',
           { body: new ArrayBuffer(2) },
-          /Wrap it: new Uint8Array\(arrayBuffer\)/,
+          /got an object: wrap the ArrayBuffer, new Uint8Array\(body\)\.$/,
         ],
         // Unsigned or not: misuse is reported before the signature is looked at.
-        ['a parsed JSON body, unsigned', { body: {}, signature: null }, /A JSON body parser/],
+        ['a parsed JSON body, unsigned', { body: {}, signature: null }, /before any JSON parser/],
       ])('for %s', async (_, change, message) => {
         const params = { ...valid, ...change } as never
         for (const check of Object.values(checkers)) {

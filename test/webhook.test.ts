@@ -282,7 +282,7 @@ describe('misuse rejects with a TypeError, and never throws', () => {
     // @ts-expect-error misuse on purpose: the body is an object
     const caught: unknown = await decodeWebhookRequest(params).catch((error: unknown) => error)
     expect(caught).toBeInstanceOf(TypeError)
-    expect(String(caught)).toMatch(/before any global JSON parser.*raw/)
+    expect(String(caught)).toMatch(/before any JSON parser.*raw/)
   })
 })
 

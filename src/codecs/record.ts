@@ -21,6 +21,8 @@ export function stringRecord(): t.DictionaryType<t.StringC, t.StringC, StringRec
     }
     return failed ? t.failures(errors) : t.success(value as StringRecord)
   }
-  const name = t.record(t.string, t.string).name
+  // t.record(t.string, t.string).name, written out: calling t.record for its name bundled io-ts's
+  // record and union combinators, 1.2 kB gzip, into every app that decodes.
+  const name = '{ [K in string]: string }'
   return chargesBudget(new t.DictionaryType(name, is, validate, t.identity, t.string, t.string))
 }

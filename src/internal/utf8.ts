@@ -1,9 +1,10 @@
 /*
  * A string body counts as its UTF-8 bytes. A string that is not well-formed UTF-16 (a lone
  * surrogate) has none: TextEncoder and node:crypto write U+FFFD for it, so it would verify under
- * the signature of a different body, its U+FFFD twin. It stands instead for its generalised
- * UTF-8 bytes (WTF-8: a lone surrogate as its three bytes), which are not UTF-8: such a body
- * verifies only under the signature of those bytes, then fails as they do, as malformed JSON.
+ * the signature of a different body, its U+FFFD twin. verifySignature verifies it under no
+ * signature. Where a failure is told (decodeWebhookRequest, the handler) and where a signature is
+ * made, it stands for its generalised UTF-8 bytes (WTF-8: a lone surrogate as its three bytes),
+ * which are not UTF-8: signed, it then fails as they do, as malformed JSON.
  */
 
 interface WellFormed {
@@ -15,7 +16,8 @@ export function isWellFormed(text: string): boolean {
   return (text as unknown as WellFormed).isWellFormed()
 }
 
-const encoder = /*#__PURE__*/ new TextEncoder()
+/** The one UTF-8 encoder: the WTF-8 writer here and the Web Crypto HMAC share it. */
+export const encoder = /*#__PURE__*/ new TextEncoder()
 
 /** The bytes `text` stands for: itself when well formed (the HMAC encodes it), else its WTF-8. */
 export function bytesOf(text: string): string | Uint8Array {

@@ -22,6 +22,11 @@ describe('stringRecord', () => {
     expect(record.is(null)).toBe(false)
   })
 
+  it('is named as io-ts names t.record(t.string, t.string), and encodes nothing', () => {
+    expect(record.name).toBe(t.record(t.string, t.string).name)
+    expect(record.encode).toBe(t.identity)
+  })
+
   it('agrees with its validate when composed by io-ts', () => {
     const composed = t.union([record, t.number])
     expect(composed.is({ a: 'b' })).toBe(true)

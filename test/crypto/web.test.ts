@@ -30,7 +30,7 @@ describe('hmacSha256 on Web Crypto', () => {
     await expect(signing).resolves.toBe(mac('copy-secret', '{"events":[]}'))
   })
 
-  it('fails with how to fix it where the runtime has no Web Crypto', async () => {
+  it('fails naming what is missing where the runtime has no Web Crypto', async () => {
     vi.stubGlobal('crypto', undefined)
     const signing = Promise.resolve().then(() => hmacSha256('no-crypto-secret', 'data'))
     await expect(signing).rejects.toThrow(/no Web Crypto \(globalThis\.crypto\.subtle\)/)

@@ -60,8 +60,7 @@ describe('the low-level Express example beside a global express.json()', () => {
     expect(logged?.kind).toBe('error')
     const error = logged?.kind === 'error' ? logged.error : undefined
     expect(error).toBeInstanceOf(TypeError)
-    expect(String(error)).toMatch(/got an object\. A JSON body parser probably ran first/)
-    expect(String(error)).toMatch(/Register the webhook route before any global JSON parser/)
+    expect(String(error)).toMatch(/got an object: read it before any JSON parser/)
     expect(String(error)).toContain('express.raw({ type: () => true })')
   })
 

@@ -9,8 +9,8 @@ import { bytesOf } from '../../src/internal/utf8.js'
 
 /*
  * A string body with a lone surrogate has no UTF-8 bytes: encoders write U+FFFD for it, so it
- * verified under the signature of its U+FFFD twin. It stands for its WTF-8 bytes instead, and
- * fails as they do.
+ * verified under the signature of its U+FFFD twin. verifySignature now verifies it under no
+ * signature; decodeWebhookRequest checks it as its WTF-8 bytes and fails it as they fail.
  */
 
 const channelSecret = 'surrogate-secret'
@@ -37,12 +37,24 @@ describe('a string body that is not well-formed UTF-16', () => {
     })
   })
 
-  it('is signed as the bytes it stands for, and fails as they do: MalformedJson, encoding', async () => {
+  it('verifies under no signature, not even that of the bytes it stands for', async () => {
+    const signature = await createSignature({ channelSecret, body: loneBytes })
+    expect(await verifySignature({ channelSecret, body: loneBytes, signature })).toBe(true)
+    expect(await verifySignature({ channelSecret, body: lone, signature })).toBe(false)
+    const secrets = [channelSecret, 'other-secret']
+    expect(await verifySignature({ channelSecret: secrets, body: lone, signature })).toBe(false)
+  })
+
+  it('still rejects misuse first', async () => {
+    const params = { channelSecret: '', body: lone, signature: null }
+    await expect(verifySignature(params)).rejects.toThrow(/channelSecret must be a non-empty/)
+  })
+
+  it('is signed as the bytes it stands for, and decodes as they do: MalformedJson, encoding', async () => {
     const signature = await createSignature({ channelSecret, body: lone })
     expect(signature).toBe(await createSignature({ channelSecret, body: loneBytes }))
     const malformed = { _tag: 'Left', left: { _tag: 'MalformedJson', reason: 'encoding' } }
     for (const body of [lone, loneBytes]) {
-      expect(await verifySignature({ channelSecret, body, signature })).toBe(true)
       expect(await decodeWebhookRequest({ channelSecret, body, signature })).toStrictEqual(
         malformed,
       )
