@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { decodeCallbackRequest } from '../../src/decode.js'
 import { Event } from '../../src/codecs/event.js'
 import { MessageContent } from '../../src/codecs/message-content.js'
@@ -30,6 +30,29 @@ describe('createTestEvent', () => {
     const decoded = decodeStrict(JSON.parse(JSON.stringify(event)))
     expect(decoded).toEqual({ _tag: 'Right', right: expect.anything() as unknown })
     if (decoded._tag === 'Right') expect(decoded.right.events).toEqual([event])
+  })
+
+  // The defaults are documented as what LINE sends: every value is pinned, not only the shape
+  // (an emptied string or list still decodes). The time and the random IDs are fixed first; the
+  // webhookEventId also counts calls, so it is replaced.
+  it('gives the documented defaults, value for value', () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 11, 2), toFake: ['Date'] })
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5)
+    try {
+      const names = [...EVENT_TYPES, ...MESSAGE_TYPES.map((type) => `message:${type}`)]
+      const defaults = Object.fromEntries(
+        names.map((name) => {
+          const [eventType, type] = name.split(':') as [TestEventType, string | undefined]
+          const overrides = type === undefined ? undefined : { message: { type } }
+          const event = createTestEvent(eventType, overrides as TestEventOverrides<TestEventType>)
+          return [name, { ...event, webhookEventId: '<fresh>' }]
+        }),
+      )
+      expect(defaults).toMatchSnapshot()
+    } finally {
+      random.mockRestore()
+      vi.useRealTimers()
+    }
   })
 
   it.each(MESSAGE_TYPES)('makes a whole %s message when the override names its type', (type) => {
