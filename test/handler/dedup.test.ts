@@ -85,25 +85,38 @@ describe('deduplication by webhookEventId', () => {
     expect(claim.mock.calls[0]?.[1]).toBe(24 * 60 * 60 * 1000)
   })
 
-  it('handles the event and reports to onError when the store fails', async () => {
-    const failure = new Error('store down')
-    const onError = vi.fn()
-    const message = vi.fn()
-    const webhook = createWebhookHandler({
-      channelSecret,
-      onError,
-      dedup: { store: { claim: () => Promise.reject(failure) } },
-      on: { message },
-    })
-    const event = textMessage('at least once')
-    await webhook.fetch(await signedRequest(bodyOf([event])))
-    await webhook.drain()
-    expect(message).toHaveBeenCalledOnce()
-    expect(onError).toHaveBeenCalledWith(
-      failure,
-      expect.objectContaining({ webhookEventId: event['webhookEventId'] }),
-    )
-  })
+  const failingClaims: readonly (readonly [string, (failure: Error) => DedupStore['claim']])[] = [
+    ['rejects', (failure) => () => Promise.reject(failure)],
+    [
+      'throws',
+      (failure) => () => {
+        throw failure
+      },
+    ],
+  ]
+
+  it.each(failingClaims)(
+    'handles the event and reports to onError when the store %s',
+    async (_, failingClaim) => {
+      const failure = new Error('store down')
+      const onError = vi.fn()
+      const message = vi.fn()
+      const webhook = createWebhookHandler({
+        channelSecret,
+        onError,
+        dedup: { store: { claim: failingClaim(failure) } },
+        on: { message },
+      })
+      const event = textMessage('at least once')
+      await webhook.fetch(await signedRequest(bodyOf([event])))
+      await webhook.drain()
+      expect(message).toHaveBeenCalledOnce()
+      expect(onError).toHaveBeenCalledWith(
+        failure,
+        expect.objectContaining({ webhookEventId: event['webhookEventId'] }),
+      )
+    },
+  )
 
   it('deduplicates fallbacks by the webhookEventId of their raw object', async () => {
     const onUnknownEvent = vi.fn()
