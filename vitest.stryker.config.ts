@@ -29,6 +29,7 @@ const ISOLATED = [
   'test/hostile/arrays-web.test.ts',
   'test/crypto/web.test.ts',
   'test/decode/failures.test.ts',
+  'test/handler/web-crypto.test.ts',
 ]
 
 export default defineConfig({

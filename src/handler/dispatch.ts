@@ -1,5 +1,6 @@
 import type { LenientCallbackRequest } from '../codecs/lenient.js'
 import { isRecord } from '../internal/record.js'
+import { isThenable } from '../internal/thenable.js'
 import type { DedupStore } from './dedup-store.js'
 import type { EventHandlers, WebhookEventContext } from './event-handlers.js'
 
@@ -82,10 +83,6 @@ function isNew(
   } catch (error) {
     return failed(error)
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { readonly then?: unknown } | null | undefined)?.then === 'function'
 }
 
 /** The `webhookEventId` of an event, of a fallback's raw object too, if it is a string. */

@@ -7,6 +7,7 @@ import {
   checkSignature,
   type SignatureCheck,
 } from '../signature.js'
+import { isThenable } from '../internal/thenable.js'
 import { decodeVerified } from '../webhook.js'
 import { answers, type Answer } from './answer.js'
 import type { WebhookEventContext } from './event-handlers.js'
@@ -79,13 +80,16 @@ export async function receive(
   const request = createWebhookRequest(incoming.method, incoming.url, header, body)
   let secrets: readonly string[] | undefined
   try {
-    secrets = requireSecrets(await settings.channelSecret(request))
+    // Awaited only if it is a promise: each await is a hop on every request.
+    const resolved = settings.channelSecret(request)
+    secrets = requireSecrets(isThenable(resolved) ? await resolved : resolved)
   } catch (error) {
     return serverError(error, settings)
   }
   if (secrets === undefined) return answered(answers.unknownChannel)
   const signatureHeader = signatureHeaderOf(header, settings.decode)
-  const { check, secretIndex } = await verifiedBy(secrets, body, header(signatureHeader))
+  const verdict = verifiedBy(secrets, body, header(signatureHeader))
+  const { check, secretIndex } = isThenable(verdict) ? await verdict : verdict
   const decoded = decodeVerified(check, body, settings.decode)
   if (decoded._tag === 'Left') return answered(answerOfFailure(decoded.left))
   return {
@@ -117,20 +121,29 @@ function signatureHeaderOf(
     : LINE_SIGNATURE_HTTP_HEADER_NAME
 }
 
+/** Which secret verified a body, if any, and the check's verdict. */
+interface Verdict {
+  readonly check: SignatureCheck
+  readonly secretIndex: number
+}
+
 /**
  * The index of the first secret that verifies `body` (-1 for none), and the verdict: a missing or
  * malformed header fails alike for every secret; a well-formed one that none verifies, 'mismatch'.
+ * At once where the platform's HMAC is synchronous (node:crypto).
  */
-async function verifiedBy(
+function verifiedBy(
   secrets: readonly string[],
   body: Uint8Array,
   signature: string | undefined,
-): Promise<{ readonly check: SignatureCheck; readonly secretIndex: number }> {
-  const checks = await Promise.all(
-    secrets.map((channelSecret) =>
-      Promise.resolve(checkSignature({ channelSecret, body, signature })),
-    ),
-  )
+): Verdict | Promise<Verdict> {
+  const checks = secrets.map((channelSecret) => checkSignature({ channelSecret, body, signature }))
+  return checks.some(isThenable)
+    ? Promise.all(checks.map(async (check) => check)).then(verdictOf)
+    : verdictOf(checks as readonly SignatureCheck[])
+}
+
+function verdictOf(checks: readonly SignatureCheck[]): Verdict {
   const secretIndex = checks.indexOf(true)
   if (secretIndex !== -1) return { check: true, secretIndex }
   return { check: checks.find((check) => check !== 'mismatch') ?? 'mismatch', secretIndex }
