@@ -6,6 +6,7 @@ import {
   issuesOf,
   MAX_BODY_EVENT_ISSUES,
   MAX_EVENT_ISSUES,
+  validatedDirectly,
   withinBudget,
   type Issue,
 } from '../issue.js'
@@ -104,7 +105,7 @@ export function eventList<E extends t.Mixed>(
   event: E,
 ): t.Type<readonly (t.TypeOf<E> | InvalidEvent)[], readonly unknown[]> {
   type Entry = t.TypeOf<E> | InvalidEvent
-  const isEntry = (value: unknown): value is Entry => isInvalidEvent(value) || event.is(value)
+  const isEntry = (value: unknown): value is Entry => event.is(value) || isInvalidEvent(value)
   const list = new t.Type(
     `Array<${event.name}>`,
     (value): value is readonly Entry[] => Array.isArray(value) && everyIndex(value, isEntry),
@@ -113,7 +114,8 @@ export function eventList<E extends t.Mixed>(
       let changed = false
       const events: Entry[] = []
       let extra = 0 // issues kept beyond each invalid event's first
-      for (const [index, raw] of (value as readonly unknown[]).entries()) {
+      for (let index = 0; index < value.length; index++) {
+        const raw: unknown = value[index]
         // A valid event stays on the fast path: only the events that need it are validated.
         if (isEntry(raw)) {
           events.push(raw)
@@ -138,7 +140,7 @@ export function eventList<E extends t.Mixed>(
     (events) =>
       events.map((entry) => (isInvalidEvent(entry) ? entry.raw : (event.encode(entry) as unknown))),
   )
-  return chargesBudget(list)
+  return validatedDirectly(chargesBudget(list))
 }
 
 /** The `events` of a {@link CallbackRequest}. */

@@ -1,6 +1,13 @@
 import * as t from 'io-ts'
 import { isRecord, type UnknownRecord } from '../internal/record.js'
-import { chargesBudget, failure, INVALID, validateWithin } from '../issue.js'
+import {
+  chargesBudget,
+  failure,
+  INVALID,
+  isValidatedDirectly,
+  validatedDirectly,
+  validateRejected,
+} from '../issue.js'
 
 /** Property codecs by name. */
 export type Props = Readonly<Record<string, t.Mixed>>
@@ -38,6 +45,8 @@ const NUMBER = 1
 const INTEGER = 2
 const LITERAL = 3
 const CODEC = 4
+/** A codec validated without its `is` first (see `validatedDirectly`). */
+const DIRECT = 5
 
 interface Entry {
   readonly key: string
@@ -60,8 +69,10 @@ function checkOf(codec: t.Mixed): number {
       return INTEGER
     case 'LiteralType':
       return LITERAL
+    case 'DictionaryType':
+      return DIRECT
     default:
-      return CODEC
+      return isValidatedDirectly(codec) ? DIRECT : CODEC
   }
 }
 
@@ -129,14 +140,18 @@ export function struct<R extends Props, O extends Props>(
     const errors: t.ValidationError[] = []
     let failed = false
     let changed: Record<string, unknown> | undefined
-    for (const { key, codec, required } of entries) {
-      const property = value[key]
-      if (!required && property === undefined) continue
-      const result = validateWithin(codec, property, context, key, errors)
+    for (const entry of entries) {
+      const property = value[entry.key]
+      // What passes `is` is valid as it is: only the properties that fail it are validated.
+      if (
+        property === undefined ? !entry.required : entry.check !== DIRECT && passes(entry, property)
+      )
+        continue
+      const result = validateRejected(entry.codec, property, context, entry.key, errors)
       if (result === INVALID) failed = true
       else if (result !== property) {
         changed ??= { ...value }
-        changed[key] = result
+        changed[entry.key] = result
       }
     }
     // Past the issue budget a failure is counted, not built: `errors` may then be empty.
@@ -155,9 +170,9 @@ export function struct<R extends Props, O extends Props>(
     return output as StructOutputOf<R, O>
   }
 
-  return chargesBudget(
-    Object.assign(new t.Type(name, is, validate, encode), { required, optional }),
-  )
+  const codec = Object.assign(new t.Type(name, is, validate, encode), { required, optional })
+  const marked = chargesBudget(codec)
+  return entries.some(({ check }) => check === DIRECT) ? validatedDirectly(marked) : marked
 }
 
 /**
