@@ -116,26 +116,6 @@ export function chargesBudget<C extends object>(codec: C): C {
   return codec
 }
 
-/** Codecs validated without asking their `is` first (see {@link validatedDirectly}). */
-const direct = new WeakSet()
-
-/**
- * Marks `codec` as one to validate without calling its `is` first: records (postback `params`),
- * whose `is` must list every key (`Object.values`) even to fail at the first, and the codecs
- * that hold one, since checking first would read a hostile 250,000-key record once more at every
- * level; and codecs whose `validate` checks each part's `is` itself (an `events` list), which
- * checking first would only walk twice.
- */
-export function validatedDirectly<C extends object>(codec: C): C {
-  direct.add(codec)
-  return codec
-}
-
-/** Whether `codec` is validated without its `is` first (see {@link validatedDirectly}). */
-export function isValidatedDirectly(codec: t.Mixed): boolean {
-  return (codec as { _tag?: unknown })._tag === 'DictionaryType' || direct.has(codec)
-}
-
 /** What {@link withinBudget} returns: the validation, and how many errors it only counted. */
 export interface Budgeted<A> {
   readonly validation: t.Validation<A>
@@ -203,8 +183,8 @@ function isPrimitive(codec: t.Mixed): boolean {
 export const INVALID: unique symbol = Symbol('invalid')
 
 /**
- * `value`, the `key` of `context`'s value, which `codec`'s `is` rejected (or was not asked, see
- * {@link validatedDirectly}), validated by it: the value a lenient codec made of it, or
+ * `value`, the `key` of `context`'s value, which `codec`'s `is` rejected (or was not asked),
+ * validated by it: the value a lenient codec made of it, or
  * {@link INVALID} with its errors appended to `errors` while the budget lasts, and only counted
  * after. What `is` accepts is valid as it is, so callers ask it first: it costs a fraction of
  * `validate`, and only the parts that fail it are validated.

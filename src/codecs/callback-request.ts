@@ -6,7 +6,6 @@ import {
   issuesOf,
   MAX_BODY_EVENT_ISSUES,
   MAX_EVENT_ISSUES,
-  validatedDirectly,
   withinBudget,
   type Issue,
 } from '../issue.js'
@@ -141,7 +140,8 @@ export function eventList<E extends t.Mixed>(
     (events) =>
       events.map((entry) => (isInvalidEvent(entry) ? entry.raw : (event.encode(entry) as unknown))),
   )
-  return validatedDirectly(chargesBudget(list))
+  // Its validate asks each event's `is` itself: a struct holding it validates it directly.
+  return Object.assign(chargesBudget(list), { direct: true as const })
 }
 
 /** The `events` of a {@link CallbackRequest}. */

@@ -1,13 +1,6 @@
 import * as t from 'io-ts'
 import { isRecord, type UnknownRecord } from '../internal/record.js'
-import {
-  chargesBudget,
-  failure,
-  INVALID,
-  isValidatedDirectly,
-  validatedDirectly,
-  validateRejected,
-} from '../issue.js'
+import { chargesBudget, failure, INVALID, validateRejected } from '../issue.js'
 
 /** Property codecs by name. */
 export type Props = Readonly<Record<string, t.Mixed>>
@@ -45,7 +38,11 @@ const NUMBER = 1
 const INTEGER = 2
 const LITERAL = 3
 const CODEC = 4
-/** A codec validated without its `is` first (see `validatedDirectly`). */
+/**
+ * A codec validated without asking its `is` first: a record (postback `params`), whose `is`
+ * lists every key (`Object.values`) even to fail at the first, and a codec marked `direct`, whose
+ * `validate` asks each part's `is` itself (an `events` list): asking first would walk it twice.
+ */
 const DIRECT = 5
 
 interface Entry {
@@ -58,7 +55,7 @@ interface Entry {
 
 /** How `is` checks `codec`: a leaf by its `leaf` (ours) or `_tag` (io-ts's); else by the codec. */
 function checkOf(codec: t.Mixed): number {
-  const { leaf, _tag: tag } = codec as { leaf?: Leaf; _tag?: unknown }
+  const { leaf, _tag: tag, direct } = codec as { leaf?: Leaf; _tag?: unknown; direct?: true }
   switch (leaf ?? tag) {
     case 'string':
     case 'StringType':
@@ -72,7 +69,7 @@ function checkOf(codec: t.Mixed): number {
     case 'DictionaryType':
       return DIRECT
     default:
-      return isValidatedDirectly(codec) ? DIRECT : CODEC
+      return direct ? DIRECT : CODEC
   }
 }
 
@@ -170,9 +167,9 @@ export function struct<R extends Props, O extends Props>(
     return output as StructOutputOf<R, O>
   }
 
-  const codec = Object.assign(new t.Type(name, is, validate, encode), { required, optional })
-  const marked = chargesBudget(codec)
-  return entries.some(({ check }) => check === DIRECT) ? validatedDirectly(marked) : marked
+  return chargesBudget(
+    Object.assign(new t.Type(name, is, validate, encode), { required, optional }),
+  )
 }
 
 /**
