@@ -211,24 +211,20 @@ export function decodeCallbackRequest(
   const acceptLegacy = legacyDecoder(options?.acceptLegacy)
   if (acceptLegacy !== undefined && isLegacyBody(value)) return acceptLegacy(value, options)
   const profile = options?.lenient === true ? lenientProfile : strictProfile
-  let decoded: LenientCallbackRequest
-  if (profile.request.is(value)) {
-    // Valid as it is; it may still hold InvalidEvents if it was decoded before.
-    decoded = value
-  } else {
-    const context: t.Context = [{ key: '', type: profile.request, actual: value }]
-    const result = profile.request.validate(value, context)
-    if (result._tag === 'Left') {
-      const events = isRecord(value) ? value['events'] : undefined
-      const eventsContext = [...context, { key: 'events', type: profile.events, actual: events }]
-      // The envelope's issues (two at most), then its events', as a failure keeps them.
-      const tally = new IssueTally()
-      for (const issue of issuesOf(result.left)) tally.add(issue)
-      tallyEventIssues(profile.events, events, eventsContext, tally)
-      return invalidPayload(tally.issues, tally.omitted)
-    }
-    decoded = result.right
+  // One pass: a valid body comes back as the very object (it may still hold InvalidEvents if it
+  // was decoded before), and only the events that fail their guard are validated.
+  const context: t.Context = [{ key: '', type: profile.request, actual: value }]
+  const result = profile.request.validate(value, context)
+  if (result._tag === 'Left') {
+    const events = isRecord(value) ? value['events'] : undefined
+    const eventsContext = [...context, { key: 'events', type: profile.events, actual: events }]
+    // The envelope's issues (two at most), then its events', as a failure keeps them.
+    const tally = new IssueTally()
+    for (const issue of issuesOf(result.left)) tally.add(issue)
+    tallyEventIssues(profile.events, events, eventsContext, tally)
+    return invalidPayload(tally.issues, tally.omitted)
   }
+  const decoded: LenientCallbackRequest = result.right
   if (options?.onInvalidEvent === 'fail') {
     const tally = new IssueTally()
     tallyInvalidEvents(decoded.events, tally)

@@ -110,7 +110,7 @@ const budget = { remaining: Infinity, omitted: 0 }
 /** Codecs that charge the budget for the errors they return (the others are charged for). */
 const charging = new WeakSet()
 
-/** Marks `codec` as one that spends the budget itself, through {@link validateWithin}. */
+/** Marks `codec` as one that spends the budget itself, through {@link validateRejected}. */
 export function chargesBudget<C extends object>(codec: C): C {
   charging.add(codec)
   return codec
@@ -124,14 +124,16 @@ export interface Budgeted<A> {
 
 /** Runs `validate` building at most `max` errors; past them, failures are only counted. */
 export function withinBudget<A>(max: number, validate: () => t.Validation<A>): Budgeted<A> {
-  const outer = { ...budget }
+  // Kept in locals, not copied into an object: an invalid event in a body runs this once.
+  const { remaining, omitted } = budget
   budget.remaining = max
   budget.omitted = 0
   try {
     const validation = validate()
     return { validation, omitted: budget.omitted }
   } finally {
-    Object.assign(budget, outer)
+    budget.remaining = remaining
+    budget.omitted = omitted
   }
 }
 
@@ -177,24 +179,23 @@ function isPrimitive(codec: t.Mixed): boolean {
   return tag === 'StringType' || tag === 'LiteralType' || tag === 'BooleanType'
 }
 
-/** Returned by {@link validateWithin} for a value that failed. */
+/** Returned by {@link validateRejected} for a value that failed. */
 export const INVALID: unique symbol = Symbol('invalid')
 
 /**
- * `value`, the `key` of `context`'s value, validated by `codec`: its value, or {@link INVALID}
- * with its errors appended to `errors` while the budget lasts, and only counted after.
+ * `value`, the `key` of `context`'s value, which `codec`'s `is` rejected (or was not asked),
+ * validated by it: the value a lenient codec made of it, or
+ * {@link INVALID} with its errors appended to `errors` while the budget lasts, and only counted
+ * after. What `is` accepts is valid as it is, so callers ask it first: it costs a fraction of
+ * `validate`, and only the parts that fail it are validated.
  */
-export function validateWithin(
+export function validateRejected(
   codec: t.Mixed,
   value: unknown,
   context: t.Context,
   key: string | number,
   errors: t.ValidationError[],
 ): unknown {
-  const charges = charging.has(codec)
-  // A leaf's `is` is cheap, and enough when it says yes. A composite validates at once: its `is`
-  // would walk all that its `validate` then walks again, at every level of the body.
-  if (!charges && codec.is(value)) return value
   if (budget.remaining <= 0 && isPrimitive(codec)) {
     // Its `is` is its whole check: one failure, known without building it.
     budget.omitted++
@@ -204,7 +205,7 @@ export function validateWithin(
     budget.remaining <= 0 ? context : t.appendContext(context, String(key), codec, value)
   const result = codec.validate(value, inner)
   if (result._tag === 'Right') return result.right
-  if (charges) {
+  if (charging.has(codec)) {
     // No loop spread: `push(...errors)` overflows the stack for large arrays.
     for (const error of result.left) errors.push(error)
     return INVALID

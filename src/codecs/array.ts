@@ -1,5 +1,5 @@
 import * as t from 'io-ts'
-import { chargesBudget, failure, INVALID, validateWithin } from '../issue.js'
+import { chargesBudget, failure, INVALID, validateRejected } from '../issue.js'
 
 /**
  * True when every index of `value` holds an `isItem`, holes included: `Array.prototype.every`
@@ -28,7 +28,10 @@ export function readonlyArray<C extends t.Mixed>(
     let output: unknown[] | undefined
     for (let index = 0; index < value.length; index++) {
       const element: unknown = value[index]
-      const result = validateWithin(item, element, context, index, errors)
+      // Only the items that fail `is` are validated (no array of the schema holds records).
+      const result: unknown = item.is(element)
+        ? element
+        : validateRejected(item, element, context, index, errors)
       if (result === INVALID) failed = true
       else if (result !== element) {
         output ??= [...(value as readonly unknown[])]

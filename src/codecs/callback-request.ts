@@ -104,19 +104,20 @@ export function eventList<E extends t.Mixed>(
   event: E,
 ): t.Type<readonly (t.TypeOf<E> | InvalidEvent)[], readonly unknown[]> {
   type Entry = t.TypeOf<E> | InvalidEvent
-  const isEntry = (value: unknown): value is Entry => isInvalidEvent(value) || event.is(value)
+  const isEntry = (value: unknown): value is Entry => event.is(value) || isInvalidEvent(value)
   const list = new t.Type(
     `Array<${event.name}>`,
     (value): value is readonly Entry[] => Array.isArray(value) && everyIndex(value, isEntry),
     (value, context) => {
       if (!Array.isArray(value)) return failure(value, context)
-      let changed = false
-      const events: Entry[] = []
+      // A copy from the first event that changed: a list that holds none is returned as it is.
+      let events: Entry[] | undefined
       let extra = 0 // issues kept beyond each invalid event's first
-      for (const [index, raw] of (value as readonly unknown[]).entries()) {
+      for (let index = 0; index < value.length; index++) {
+        const raw: unknown = value[index]
         // A valid event stays on the fast path: only the events that need it are validated.
         if (isEntry(raw)) {
-          events.push(raw)
+          events?.push(raw)
           continue
         }
         const max = 1 + Math.min(MAX_EVENT_ISSUES - 1, MAX_BODY_EVENT_ISSUES - extra)
@@ -130,15 +131,17 @@ export function eventList<E extends t.Mixed>(
           extra += issues.length - 1
           entry = new InvalidEventOf(index, raw, issues, omitted)
         }
-        changed ||= entry !== raw
-        events.push(entry)
+        // Every event before this one was kept as it is, so no hole is copied.
+        if (entry !== raw) events ??= (value as readonly Entry[]).slice(0, index)
+        events?.push(entry)
       }
-      return t.success(changed ? events : (value as readonly Entry[]))
+      return t.success(events ?? (value as readonly Entry[]))
     },
     (events) =>
       events.map((entry) => (isInvalidEvent(entry) ? entry.raw : (event.encode(entry) as unknown))),
   )
-  return chargesBudget(list)
+  // Its validate asks each event's `is` itself: a struct holding it validates it directly.
+  return Object.assign(chargesBudget(list), { direct: true as const })
 }
 
 /** The `events` of a {@link CallbackRequest}. */

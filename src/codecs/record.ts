@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { isRecord } from '../internal/record.js'
-import { chargesBudget, failure, INVALID, validateWithin } from '../issue.js'
+import { chargesBudget, failure, INVALID, validateRejected } from '../issue.js'
 
 type StringRecord = Readonly<Record<string, string>>
 
@@ -17,7 +17,9 @@ export function stringRecord(): t.DictionaryType<t.StringC, t.StringC, StringRec
     const errors: t.ValidationError[] = []
     let failed = false
     for (const key of Object.keys(value)) {
-      if (validateWithin(t.string, value[key], context, key, errors) === INVALID) failed = true
+      const entry = value[key]
+      if (typeof entry === 'string') continue
+      if (validateRejected(t.string, entry, context, key, errors) === INVALID) failed = true
     }
     return failed ? t.failures(errors) : t.success(value as StringRecord)
   }

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { isRecord, type UnknownRecord } from '../internal/record.js'
-import { chargesBudget, failure, INVALID, validateWithin } from '../issue.js'
+import { chargesBudget, failure, INVALID, validateRejected } from '../issue.js'
 
 /** Property codecs by name. */
 export type Props = Readonly<Record<string, t.Mixed>>
@@ -38,6 +38,12 @@ const NUMBER = 1
 const INTEGER = 2
 const LITERAL = 3
 const CODEC = 4
+/**
+ * A codec validated without asking its `is` first: a record (postback `params`), whose `is`
+ * lists every key (`Object.values`) even to fail at the first, and a codec marked `direct`, whose
+ * `validate` asks each part's `is` itself (an `events` list): asking first would walk it twice.
+ */
+const DIRECT = 5
 
 interface Entry {
   readonly key: string
@@ -49,7 +55,7 @@ interface Entry {
 
 /** How `is` checks `codec`: a leaf by its `leaf` (ours) or `_tag` (io-ts's); else by the codec. */
 function checkOf(codec: t.Mixed): number {
-  const { leaf, _tag: tag } = codec as { leaf?: Leaf; _tag?: unknown }
+  const { leaf, _tag: tag, direct } = codec as { leaf?: Leaf; _tag?: unknown; direct?: true }
   switch (leaf ?? tag) {
     case 'string':
     case 'StringType':
@@ -60,8 +66,10 @@ function checkOf(codec: t.Mixed): number {
       return INTEGER
     case 'LiteralType':
       return LITERAL
+    case 'DictionaryType':
+      return DIRECT
     default:
-      return CODEC
+      return direct ? DIRECT : CODEC
   }
 }
 
@@ -129,14 +137,18 @@ export function struct<R extends Props, O extends Props>(
     const errors: t.ValidationError[] = []
     let failed = false
     let changed: Record<string, unknown> | undefined
-    for (const { key, codec, required } of entries) {
-      const property = value[key]
-      if (!required && property === undefined) continue
-      const result = validateWithin(codec, property, context, key, errors)
+    for (const entry of entries) {
+      const property = value[entry.key]
+      // What passes `is` is valid as it is: only the properties that fail it are validated.
+      if (
+        property === undefined ? !entry.required : entry.check !== DIRECT && passes(entry, property)
+      )
+        continue
+      const result = validateRejected(entry.codec, property, context, entry.key, errors)
       if (result === INVALID) failed = true
       else if (result !== property) {
         changed ??= { ...value }
-        changed[key] = result
+        changed[entry.key] = result
       }
     }
     // Past the issue budget a failure is counted, not built: `errors` may then be empty.

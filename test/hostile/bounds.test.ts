@@ -11,7 +11,7 @@ import {
   type DecodeOptions,
   type InvalidPayload,
 } from '../../src/index.js'
-import { INVALID, validateWithin, withinBudget } from '../../src/issue.js'
+import { INVALID, validateRejected, withinBudget } from '../../src/issue.js'
 import { filled, hostileArrays } from './bodies.js'
 
 /*
@@ -170,7 +170,7 @@ describe('the issue budget', () => {
     const { codec } = leaf(3)
     const errors: t.ValidationError[] = []
     const { omitted } = withinBudget(2, () => {
-      expect(validateWithin(codec, 0, [], 'key', errors)).toBe(INVALID)
+      expect(validateRejected(codec, 0, [], 'key', errors)).toBe(INVALID)
       return t.success(null)
     })
     expect([errors.length, omitted]).toStrictEqual([2, 1])
