@@ -290,5 +290,9 @@ function describe(value: unknown): string {
   if (value === '') return 'an empty string'
   if (Array.isArray(value)) return 'an array'
   if (value === null) return 'null'
-  return typeof value === 'object' ? 'an object' : typeof value
+  if (typeof value !== 'object') return typeof value
+  // A typed array or DataView other than a Uint8Array: its kind says what to convert.
+  return ArrayBuffer.isView(value)
+    ? `a ${String((value as Tagged)[Symbol.toStringTag])}`
+    : 'an object'
 }
