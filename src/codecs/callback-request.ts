@@ -131,9 +131,10 @@ export function eventList<E extends t.Mixed>(
           extra += issues.length - 1
           entry = new InvalidEventOf(index, raw, issues, omitted)
         }
-        // Every event before this one was kept as it is, so no hole is copied.
-        if (entry !== raw) events ??= (value as readonly Entry[]).slice(0, index)
-        events?.push(entry)
+        // Never `raw` itself: `is` accepts whatever `validate` keeps unchanged (the guards tests
+        // hold them to it). Every event before this one was kept as it is, so no hole is copied.
+        events ??= (value as readonly Entry[]).slice(0, index)
+        events.push(entry)
       }
       return t.success(events ?? (value as readonly Entry[]))
     },

@@ -1,6 +1,6 @@
 import * as t from 'io-ts'
 import { isRecord } from '../internal/record.js'
-import { chargesBudget, failure, INVALID, validateRejected } from '../issue.js'
+import { chargesBudget, failure, validateRejected } from '../issue.js'
 
 type StringRecord = Readonly<Record<string, string>>
 
@@ -19,7 +19,9 @@ export function stringRecord(): t.DictionaryType<t.StringC, t.StringC, StringRec
     for (const key of Object.keys(value)) {
       const entry = value[key]
       if (typeof entry === 'string') continue
-      if (validateRejected(t.string, entry, context, key, errors) === INVALID) failed = true
+      // Not a string: t.string rejects it, and the issue (or its count) is recorded.
+      validateRejected(t.string, entry, context, key, errors)
+      failed = true
     }
     return failed ? t.failures(errors) : t.success(value as StringRecord)
   }
