@@ -67,22 +67,35 @@ function isNew(
   const id = eventIdOf(event)
   const { dedup } = settings
   if (dedup === undefined || id === undefined || claimed.has(id)) return true
-  const remember = (first: unknown): boolean => {
-    if (!first) return false
-    claimed.add(id)
-    return true
-  }
-  // A possible duplicate is better than a lost event: a store that fails lets the event run.
-  const failed = async (error: unknown): Promise<boolean> => {
-    await report(error, event, settings)
-    return true
-  }
+  let first: unknown
   try {
-    const first = dedup.store.claim(id, dedup.ttlMs)
-    return isThenable(first) ? Promise.resolve(first).then(remember, failed) : remember(first)
+    first = dedup.store.claim(id, dedup.ttlMs)
   } catch (error) {
-    return failed(error)
+    return storeFailed(error, event, settings)
   }
+  // Closures only for a store that answers later: the in-memory one answers every event at once.
+  if (!isThenable(first)) return remember(first, id, claimed)
+  return Promise.resolve(first).then(
+    (answer) => remember(answer, id, claimed),
+    (error: unknown) => storeFailed(error, event, settings),
+  )
+}
+
+/** A claim's answer, remembered for the rest of the body when it is the first. */
+function remember(first: unknown, id: string, claimed: Set<string>): boolean {
+  if (!first) return false
+  claimed.add(id)
+  return true
+}
+
+/** A possible duplicate is better than a lost event: a store that fails lets the event run. */
+async function storeFailed(
+  error: unknown,
+  event: EventEntry,
+  settings: DispatchSettings,
+): Promise<boolean> {
+  await report(error, event, settings)
+  return true
 }
 
 /** The `webhookEventId` of an event, of a fallback's raw object too, if it is a string. */
