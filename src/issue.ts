@@ -184,9 +184,8 @@ export const INVALID: unique symbol = Symbol('invalid')
 
 /**
  * `value`, the `key` of `context`'s value, which `codec`'s `is` rejected (or was not asked),
- * validated by it: the value a lenient codec made of it, or
- * {@link INVALID} with its errors appended to `errors` while the budget lasts, and only counted
- * after. What `is` accepts is valid as it is, so callers ask it first: it costs a fraction of
+ * validated by it: the value a lenient codec made of it, or {@link INVALID} with its errors
+ * appended to `errors` while the budget lasts, and only counted after. What `is` accepts is valid as it is, so callers ask it first: it costs a fraction of
  * `validate`, and only the parts that fail it are validated.
  */
 export function validateRejected(
