@@ -1,5 +1,6 @@
 import { isMacBase64 } from './internal/base64.js'
 import { escapeNonAscii } from './internal/escape-non-ascii.js'
+import { encoder } from './internal/utf8.js'
 import {
   LINE_LEGACY_SIGNATURE_HTTP_HEADER_NAME,
   LINE_SIGNATURE_HTTP_HEADER_NAME,
@@ -384,8 +385,7 @@ async function matchingChange(
       return { change: 'as it is', cause: '', secret: key.index }
     }
   }
-  const size = typeof body === 'string' ? body.length * 3 : body.length
-  if (size > MAX_RETRY_BODY_BYTES) return 'too large'
+  if (byteLength(body) > MAX_RETRY_BODY_BYTES) return 'too large'
   let text: string
   try {
     text = typeof body === 'string' ? body : utf8.decode(body)
@@ -400,4 +400,13 @@ async function matchingChange(
     }
   }
   return undefined
+}
+
+/**
+ * A body's size in UTF-8 bytes, as LINE signed it. A string is encoded only when its length
+ * leaves the answer open: never more than 1 MiB of characters.
+ */
+function byteLength(body: string | Uint8Array): number {
+  if (typeof body !== 'string') return body.length
+  return body.length > MAX_RETRY_BODY_BYTES ? body.length : encoder.encode(body).length
 }

@@ -622,8 +622,9 @@ describe('diagnoseSignature', () => {
     expect(over).toStrictEqual({ verified: false, findings: [TOO_LARGE] })
   })
 
-  it('counts a string body at 3 bytes a character: up to 349,525 of them are retried', async () => {
-    const under = 'x'.repeat(349_524) // with its newline, 349,525 characters: 1,048,575 bytes
+  it('counts a string body by its UTF-8 bytes: 1 MiB of them is retried, one more is not', async () => {
+    // 'é' is 2 bytes in UTF-8: 524,287 of them and a newline are 1,048,575 bytes.
+    const under = `${'é'.repeat(524_287)}x`
     const retried = await diagnoseSignature({
       channelSecret,
       body: `${under}\n`,
@@ -633,13 +634,41 @@ describe('diagnoseSignature', () => {
       verified: false,
       findings: [reserialised('with a trailing newline removed', CHANGED)],
     })
-    const over = `${under}x` // with its newline, 349,526 characters: 1,048,578 bytes
+    const over = `${under}x` // with its newline, 1,048,577 bytes in 524,290 characters
     const notRetried = await diagnoseSignature({
       channelSecret,
       body: `${over}\n`,
       signature: await sign(over),
     })
     expect(notRetried).toStrictEqual({ verified: false, findings: [TOO_LARGE] })
+  })
+
+  it('counts an ASCII string body of 1 MiB characters as 1 MiB, not 3', async () => {
+    const text = 'x'.repeat(1_048_575) // with its newline, exactly 1,048,576 bytes
+    const retried = await diagnoseSignature({
+      channelSecret,
+      body: `${text}\n`,
+      signature: await sign(text),
+    })
+    expect(retried).toStrictEqual({
+      verified: false,
+      findings: [reserialised('with a trailing newline removed', CHANGED)],
+    })
+    const longer = `${text}x` // 1,048,577 characters: over without encoding it
+    const notRetried = await diagnoseSignature({
+      channelSecret,
+      body: `${longer}\n`,
+      signature: await sign(longer),
+    })
+    expect(notRetried).toStrictEqual({ verified: false, findings: [TOO_LARGE] })
+    // 1,048,576 characters, one of them 2 bytes: over by its bytes, not by its length.
+    const accented = `é${'x'.repeat(1_048_574)}`
+    const overByBytes = await diagnoseSignature({
+      channelSecret,
+      body: `${accented}\n`,
+      signature: await sign(accented),
+    })
+    expect(overByBytes).toStrictEqual({ verified: false, findings: [TOO_LARGE] })
   })
 
   it('tries only text changes of a body that is not UTF-8 or not JSON', async () => {
