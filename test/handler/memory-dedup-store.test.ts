@@ -5,6 +5,31 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/**
+ * The claims, of `count` made by `claimAt(0)`, `claimAt(1)`, ..., during which an array was
+ * copied; `before(i)` runs ahead of claim i, outside what is watched. The store's list of claims is internal: only its copying shows when the claims it passed
+ * are let go. Without that the list would grow by one entry a claim for as long as the process runs.
+ */
+function claimsCopyingAList(
+  count: number,
+  claimAt: (i: number) => unknown,
+  before: (i: number) => void = () => undefined,
+): number[] {
+  const slice = vi.spyOn(Array.prototype, 'slice')
+  try {
+    const copiedAt: number[] = []
+    for (let i = 0; i < count; i++) {
+      before(i)
+      const copies = slice.mock.calls.length
+      claimAt(i)
+      if (slice.mock.calls.length > copies) copiedAt.push(i)
+    }
+    return copiedAt
+  } finally {
+    slice.mockRestore()
+  }
+}
+
 describe('createMemoryDedupStore', () => {
   it('claims an ID once while its claim holds, and again once it expired', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 })
@@ -139,6 +164,29 @@ describe('createMemoryDedupStore', () => {
     expect(
       ['id 0', 'id 1026', 'id 2050', 'id 2996'].map((id) => store.claim(id, 1_000_000)),
     ).toEqual([true, true, true, true])
+  })
+
+  it('drops the claims it passed from its list once over 1024 of them are more than half of it', () => {
+    const store = createMemoryDedupStore({ maxEntries: 1 })
+    // With maxEntries 1, each claim passes the one before it: claim i has passed i claims.
+    const copiedAt = claimsCopyingAList(2101, (i) => store.claim(`id ${String(i)}`, 60_000))
+    // Both lists, keys and expiries, are cut to their claims not passed; then 1025 are passed again.
+    expect(copiedAt).toEqual([1025, 2050])
+    expect(store.claim('id 2100', 60_000)).toBe(false)
+    expect(store.claim('id 2099', 60_000)).toBe(true)
+  })
+
+  it('keeps the claims it passed while they are half of its list, not more', () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 })
+    const store = createMemoryDedupStore()
+    // A claim a millisecond, each held 1100 ms: claim i passes the i - 1099 that expired.
+    const copiedAt = claimsCopyingAList(
+      2201,
+      (i) => store.claim(`id ${String(i)}`, 1100),
+      (i) => vi.setSystemTime(i),
+    )
+    // Claim 2199 has passed 1100 of the 2200 listed, half; claim 2200, 1101 of 2201.
+    expect(copiedAt).toEqual([2200])
   })
 
   it.each([0, -1, 1.5, Number.NaN])('refuses maxEntries %s with a TypeError', (maxEntries) => {
