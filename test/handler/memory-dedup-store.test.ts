@@ -148,13 +148,13 @@ describe('createMemoryDedupStore', () => {
   it('keeps every claim that holds when it drops the claims it passed (over 1024 of them)', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 })
     const store = createMemoryDedupStore({ maxEntries: 3 })
-    const answers: boolean[] = []
+    const answers: unknown[] = []
     // A millisecond apart, so that no two claims share an expiry.
     for (let i = 0; i < 3000; i++) {
       vi.setSystemTime(i)
       answers.push(store.claim(`id ${String(i)}`, 1_000_000))
     }
-    expect(answers.every(Boolean)).toBe(true)
+    expect(answers.every((answer) => answer === true)).toBe(true)
     // The passed claims were dropped twice over (past 1024 of them, and half the list).
     expect(['id 2997', 'id 2998', 'id 2999'].map((id) => store.claim(id, 1_000_000))).toEqual([
       false,
