@@ -93,6 +93,9 @@ describe('several channels', () => {
     ['returns an empty secret', () => ''],
     ['returns an empty list', () => []],
     ['returns a list with an empty secret', () => ['ok', '']],
+    ['returns null', () => null],
+    ['returns a number', () => 42],
+    ['returns a list with a number', () => ['ok', 42]],
   ] as [string, ChannelSecretResolver][])(
     'answers 500 and reports to onServerError when the function %s',
     async (_, channelSecretOf) => {
@@ -101,19 +104,31 @@ describe('several channels', () => {
       const response = await webhook.fetch(await signedRequest(VERIFY_BODY))
       expect([response.status, await response.text()]).toEqual([500, 'Internal Server Error'])
       expect(onServerError).toHaveBeenCalledOnce()
+      expect(String(onServerError.mock.calls[0]?.[0])).toMatch(
+        /^(Error: secret store down|TypeError: line-webhook: channelSecret must be a non-empty string)/,
+      )
     },
   )
 
-  it('still answers 500 when onServerError throws', async () => {
+  it('still answers 500 when onServerError throws, logging both errors', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const failure = new Error('secret store down')
+    const loggerFailure = new Error('logger down')
     const webhook = createWebhookHandler({
-      channelSecret: () => '',
+      channelSecret: () => {
+        throw failure
+      },
       onServerError: () => {
-        throw new Error('logger down')
+        throw loggerFailure
       },
     })
-    expect((await webhook.fetch(await signedRequest(VERIFY_BODY))).status).toBe(500)
-    expect(String(consoleError.mock.calls[0]?.[3])).toBe('Error: logger down')
+    const response = await webhook.fetch(await signedRequest(VERIFY_BODY))
+    expect([response.status, await response.text()]).toEqual([500, 'Internal Server Error'])
+    expect(consoleError.mock.calls).toEqual([
+      ['line-webhook: onServerError threw while reporting', failure, 'and then', loggerFailure],
+    ])
+    expect(consoleError.mock.calls[0]?.[1]).toBe(failure)
+    expect(consoleError.mock.calls[0]?.[3]).toBe(loggerFailure)
   })
 
   it('logs a failing channelSecret function to console.error by default', async () => {
@@ -157,6 +172,8 @@ describe('createWebhookHandler refuses misuse at once', () => {
     ['an empty secret', { channelSecret: '' }, /channelSecret must be a non-empty string/],
     ['an empty list', { channelSecret: [] }, /channelSecret must be a non-empty string/],
     ['a list with an empty secret', { channelSecret: ['a', ''] }, /non-empty list/],
+    ['a number for a secret', { channelSecret: 42 }, /channelSecret must be a non-empty string/],
+    ['a list with a number', { channelSecret: ['a', 42] }, /non-empty list/],
     ['no secret', { channelSecret: undefined }, /channelSecret must be/],
     [
       'maxBodyBytes 0',

@@ -37,13 +37,15 @@ describe('deduplication by webhookEventId', () => {
     expect(message).toHaveBeenCalledTimes(2)
   })
 
-  it('is off with dedup: false', async () => {
+  it('is off with dedup: false: no store is asked, so none fails', async () => {
     const message = vi.fn()
-    const webhook = createWebhookHandler({ channelSecret, dedup: false, on: { message } })
+    const onError = vi.fn()
+    const webhook = createWebhookHandler({ channelSecret, dedup: false, onError, on: { message } })
     const event = textMessage('twice')
     await webhook.fetch(await signedRequest(bodyOf([event, redelivered(event)])))
     await webhook.drain()
     expect(message).toHaveBeenCalledTimes(2)
+    expect(onError).not.toHaveBeenCalled()
   })
 
   it('claims through the store given, for the TTL given, only events someone handles', async () => {
@@ -144,9 +146,30 @@ describe('deduplication by webhookEventId', () => {
     const numberId = { ...textMessage('number id'), webhookEventId: 42 }
     // Sent twice, in two requests, as a redelivery comes.
     for (let request = 0; request < 2; request++) {
-      await webhook.fetch(await signedRequest(bodyOf([noId, emptyId, numberId, 7])))
+      await webhook.fetch(await signedRequest(bodyOf([null, noId, emptyId, numberId, 7])))
     }
     await webhook.drain()
-    expect([message.mock.calls.length, onInvalidEvent.mock.calls.length]).toEqual([4, 4])
+    expect([message.mock.calls.length, onInvalidEvent.mock.calls.length]).toEqual([4, 6])
+  })
+
+  it('runs a body with no promise hop when the store and the handlers answer at once', async () => {
+    const log: string[] = []
+    const refused = textMessage('refused')
+    const webhook = createWebhookHandler({
+      channelSecret,
+      dedup: { store: { claim: (key) => key !== refused['webhookEventId'] } },
+      on: {
+        message: (event) => {
+          const text = event.message.type === 'text' ? event.message.text : ''
+          log.push(text)
+          if (text === 'first') queueMicrotask(() => log.push('microtask queued by the first'))
+          return text.length
+        },
+      },
+    })
+    const body = bodyOf([textMessage('first'), refused, textMessage('last')])
+    await webhook.fetch(await signedRequest(body))
+    await webhook.drain()
+    expect(log).toEqual(['first', 'last', 'microtask queued by the first'])
   })
 })
