@@ -71,13 +71,13 @@ function isNew(
   try {
     first = dedup.store.claim(id, dedup.ttlMs)
   } catch (error) {
-    return storeFailed(error, event, settings)
+    return storeFailed(error, event, id, settings, claimed)
   }
   // Closures only for a store that answers later: the in-memory one answers every event at once.
   if (!isThenable(first)) return remember(first, id, claimed)
   return Promise.resolve(first).then(
     (answer) => remember(answer, id, claimed),
-    (error: unknown) => storeFailed(error, event, settings),
+    (error: unknown) => storeFailed(error, event, id, settings, claimed),
   )
 }
 
@@ -88,12 +88,18 @@ function remember(first: unknown, id: string, claimed: Set<string>): boolean {
   return true
 }
 
-/** A possible duplicate is better than a lost event: a store that fails lets the event run. */
+/**
+ * A possible duplicate is better than a lost event: a store that fails lets the event run, and
+ * the other events of its body with its ID (the store may have kept the claim before it failed).
+ */
 async function storeFailed(
   error: unknown,
   event: EventEntry,
+  id: string,
   settings: DispatchSettings,
+  claimed: Set<string>,
 ): Promise<boolean> {
+  claimed.add(id)
   await report(error, event, settings)
   return true
 }

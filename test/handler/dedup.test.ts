@@ -120,6 +120,30 @@ describe('deduplication by webhookEventId', () => {
     },
   )
 
+  it('runs every event of a body that shares the ID whose claim failed', async () => {
+    // The first claim is written but its answer lost (a timeout); asked again, the store says no.
+    const kept = new Set<string>()
+    const claim = vi.fn((id: string) => {
+      const first = !kept.has(id)
+      kept.add(id)
+      if (claim.mock.calls.length === 1) throw new Error('timed out after writing')
+      return first
+    })
+    const message = vi.fn()
+    const webhook = createWebhookHandler({
+      channelSecret,
+      onError: () => undefined,
+      dedup: { store: { claim } },
+      on: { message },
+    })
+    const first = textMessage('one')
+    const second = { ...textMessage('two'), webhookEventId: first['webhookEventId'] }
+    await webhook.fetch(await signedRequest(bodyOf([first, second])))
+    await webhook.drain()
+    expect(message).toHaveBeenCalledTimes(2)
+    expect(claim).toHaveBeenCalledOnce()
+  })
+
   it('deduplicates fallbacks by the webhookEventId of their raw object', async () => {
     const onUnknownEvent = vi.fn()
     const onInvalidEvent = vi.fn()
