@@ -128,9 +128,9 @@ interface Verdict {
 }
 
 /**
- * The index of the first secret that verifies `body` (-1 for none), and the verdict: a missing or
- * malformed header fails alike for every secret; a well-formed one that none verifies, 'mismatch'.
- * At once where the platform's HMAC is synchronous (node:crypto).
+ * The index of the first secret that verifies `body` (-1 for none), and the verdict. How the others
+ * failed is not kept: every failure is the same 401 to the sender. At once where the platform's
+ * HMAC is synchronous (node:crypto).
  */
 function verifiedBy(
   secrets: readonly string[],
@@ -145,8 +145,7 @@ function verifiedBy(
 
 function verdictOf(checks: readonly SignatureCheck[]): Verdict {
   const secretIndex = checks.indexOf(true)
-  if (secretIndex !== -1) return { check: true, secretIndex }
-  return { check: checks.find((check) => check !== 'mismatch') ?? 'mismatch', secretIndex }
+  return { check: secretIndex === -1 ? 'mismatch' : true, secretIndex }
 }
 
 /** The request, with the `destination` now read from the verified, decoded body. */
