@@ -1,4 +1,3 @@
-import { ClaimTable } from './claim-table.js'
 import type { DedupStore } from './dedup-store.js'
 
 /**
@@ -54,32 +53,43 @@ export function createMemoryDedupStore(options: MemoryDedupStoreOptions = {}): D
       `line-webhook: maxEntries must be a positive integer, got ${String(maxEntries)}.`,
     )
   }
-  return storeOver(new ClaimTable(), maxEntries)
-}
-
-/** The store's policy over its table, which the tests watch (not exported by the package). */
-export function storeOver(claims: ClaimTable, maxEntries: number): DedupStore {
+  // Key -> expiry time.
+  const expiries = new Map<string, number>()
+  // The claims in claim order, from `head`: forgetting and expiring both start at the oldest.
+  // Not the Map's own order: a Map iterator starts at its first slot and walks every entry
+  // deleted since the last rehash, which made each claim cost tens of microseconds when full.
+  // Two arrays, not one of pairs: a pair per claim was garbage the collector kept promoting.
+  let claimKeys: string[] = []
+  let claimExpiries: number[] = []
+  let head = 0
   return {
     claim(key, ttlMs) {
       const now = Date.now()
-      const held = claims.find(key)
-      if (held !== -1) {
-        if (claims.expiryAt(held) > now) return false
-        // Claimed again: the newest claim, listed last. Its earlier place is let go.
-        claims.forget(held)
-      }
-      claims.append(key, now + ttlMs)
+      const expiry = expiries.get(key)
+      if (expiry !== undefined && expiry > now) return false
+      expiries.set(key, now + ttlMs)
+      claimKeys.push(key)
+      claimExpiries.push(now + ttlMs)
       // Amortised constant time: each claim is passed once. A claim behind a longer-lived one
       // waits for it, and is treated as expired by the lookup above meanwhile.
-      while (claims.length > 0) {
-        const oldest = claims.oldest()
-        if (claims.isHeld(oldest)) {
-          // Claims of several lifetimes can pile up behind a long one: at most 2 × maxEntries.
-          const full = claims.size > maxEntries || claims.length > 2 * maxEntries
-          if (!full && claims.expiryAt(oldest) > now) break
-          claims.forget(oldest)
-        }
-        claims.dropOldest()
+      // Within the length, not past it: reading past an array's end is a slow lookup.
+      for (; head < claimKeys.length; head++) {
+        /* eslint-disable @typescript-eslint/non-nullable-type-assertion-style -- both arrays hold a claim at every index below their length */
+        const oldestKey = claimKeys[head] as string
+        const oldestExpiry = claimExpiries[head] as number
+        /* eslint-enable @typescript-eslint/non-nullable-type-assertion-style */
+        // A claim renewed since has a later expiry, and its place further on.
+        if (expiries.get(oldestKey) !== oldestExpiry) continue
+        // Claims of several lifetimes can pile up behind a long one: at most 2 × maxEntries.
+        const full = expiries.size > maxEntries || claimKeys.length - head > 2 * maxEntries
+        if (!full && oldestExpiry > now) break
+        expiries.delete(oldestKey)
+      }
+      // Passed claims are dropped once they are half the list: memory stays bounded.
+      if (head > 1024 && head * 2 > claimKeys.length) {
+        claimKeys = claimKeys.slice(head)
+        claimExpiries = claimExpiries.slice(head)
+        head = 0
       }
       return true
     },

@@ -1,11 +1,34 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ClaimTable } from '../../src/handler/claim-table.js'
-import { storeOver } from '../../src/handler/memory-dedup-store.js'
 import { createMemoryDedupStore } from '../../src/index.js'
 
 afterEach(() => {
   vi.useRealTimers()
 })
+
+/**
+ * The claims, of `count` made by `claimAt(0)`, `claimAt(1)`, ..., during which an array was
+ * copied; `before(i)` runs ahead of claim i, outside what is watched. The store's list of claims is internal: only its copying shows when the claims it passed
+ * are let go. Without that the list would grow by one entry a claim for as long as the process runs.
+ */
+function claimsCopyingAList(
+  count: number,
+  claimAt: (i: number) => unknown,
+  before: (i: number) => void = () => undefined,
+): number[] {
+  const slice = vi.spyOn(Array.prototype, 'slice')
+  try {
+    const copiedAt: number[] = []
+    for (let i = 0; i < count; i++) {
+      before(i)
+      const copies = slice.mock.calls.length
+      claimAt(i)
+      if (slice.mock.calls.length > copies) copiedAt.push(i)
+    }
+    return copiedAt
+  } finally {
+    slice.mockRestore()
+  }
+}
 
 describe('createMemoryDedupStore', () => {
   it('claims an ID once while its claim holds, and again once it expired', () => {
@@ -122,7 +145,7 @@ describe('createMemoryDedupStore', () => {
     expect(store.claim('first', 1000)).toBe(true)
   })
 
-  it('keeps every claim that holds while its ring of places wraps around many times', () => {
+  it('keeps every claim that holds when it drops the claims it passed (over 1024 of them)', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 })
     const store = createMemoryDedupStore({ maxEntries: 3 })
     const answers: unknown[] = []
@@ -132,6 +155,7 @@ describe('createMemoryDedupStore', () => {
       answers.push(store.claim(`id ${String(i)}`, 1_000_000))
     }
     expect(answers.every((answer) => answer === true)).toBe(true)
+    // The passed claims were dropped twice over (past 1024 of them, and half the list).
     expect(['id 2997', 'id 2998', 'id 2999'].map((id) => store.claim(id, 1_000_000))).toEqual([
       false,
       false,
@@ -142,29 +166,27 @@ describe('createMemoryDedupStore', () => {
     ).toEqual([true, true, true, true])
   })
 
-  it('lists maxEntries + 1 claims at most while each is held until forgotten', () => {
-    const claims = new ClaimTable()
-    const store = storeOver(claims, 1000)
-    for (let i = 0; i < 100_000; i++) store.claim(`id ${String(i)}`, 60_000)
-    expect(claims.size).toBe(1000)
-    expect(claims.length).toBe(1000)
-    // The 1001st claim is listed before the oldest is forgotten: 1001 places, so 1024.
-    expect(claims.capacity).toBe(1024)
+  it('drops the claims it passed from its list once over 1024 of them are more than half of it', () => {
+    const store = createMemoryDedupStore({ maxEntries: 1 })
+    // With maxEntries 1, each claim passes the one before it: claim i has passed i claims.
+    const copiedAt = claimsCopyingAList(2101, (i) => store.claim(`id ${String(i)}`, 60_000))
+    // Both lists, keys and expiries, are cut to their claims not passed; then 1025 are passed again.
+    expect(copiedAt).toEqual([1025, 2050])
+    expect(store.claim('id 2100', 60_000)).toBe(false)
+    expect(store.claim('id 2099', 60_000)).toBe(true)
   })
 
-  it('lists 2 × maxEntries + 1 claims at most when short claims pile up behind a long one', () => {
+  it('keeps the claims it passed while they are half of its list, not more', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 0 })
-    const claims = new ClaimTable()
-    const store = storeOver(claims, 100)
-    store.claim('long', 1_000_000_000)
-    // Each ID is claimed for 10 ms every 5 ms: held, expired, claimed again, behind 'long'.
-    for (let time = 0; time < 2000; time += 5) {
-      vi.setSystemTime(time)
-      for (let id = 0; id < 50; id++) store.claim(`short ${String(id)}`, 10)
-      expect(claims.length).toBeLessThanOrEqual(200)
-    }
-    expect(claims.capacity).toBe(256)
-    expect(store.claim('long', 1_000_000_000)).toBe(true)
+    const store = createMemoryDedupStore()
+    // A claim a millisecond, each held 1100 ms: claim i passes the i - 1099 that expired.
+    const copiedAt = claimsCopyingAList(
+      2201,
+      (i) => store.claim(`id ${String(i)}`, 1100),
+      (i) => vi.setSystemTime(i),
+    )
+    // Claim 2199 has passed 1100 of the 2200 listed, half; claim 2200, 1101 of 2201.
+    expect(copiedAt).toEqual([2200])
   })
 
   it.each([0, -1, 1.5, Number.NaN])('refuses maxEntries %s with a TypeError', (maxEntries) => {
