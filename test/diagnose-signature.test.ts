@@ -19,6 +19,9 @@ const sent = escapeNonAscii(
 const sign = (body: string | Uint8Array, secret = channelSecret) =>
   createSignature({ channelSecret: secret, body })
 const bytes = (text: string) => new TextEncoder().encode(text)
+/** The diagnosis of `sent`, signed by LINE with `channelSecret`, checked with `secrets`. */
+const diagnoseSent = async (secrets: string | readonly string[]) =>
+  diagnoseSignature({ channelSecret: secrets, body: sent, signature: await sign(sent) })
 
 /** No message may quote a secret, the signature or the body. */
 function expectNoSecrets(diagnosis: SignatureDiagnosis, ...secrets: string[]): void {
@@ -280,11 +283,7 @@ describe('diagnoseSignature', () => {
   })
 
   it('completes the finding of the padded secret that matches, not of another padded one', async () => {
-    const diagnosis = await diagnoseSignature({
-      channelSecret: [` ${otherSecret}`, `${channelSecret}\n`],
-      body: sent,
-      signature: await sign(sent),
-    })
+    const diagnosis = await diagnoseSent([` ${otherSecret}`, `${channelSecret}\n`])
     expect(diagnosis).toStrictEqual({
       verified: false,
       findings: [whiteSpace('channelSecret[0]'), matchesTrimmed('channelSecret[1]')],
@@ -292,11 +291,7 @@ describe('diagnoseSignature', () => {
   })
 
   it('reports a padded secret that does not match trimmed either, and no more', async () => {
-    const diagnosis = await diagnoseSignature({
-      channelSecret: `${otherSecret}\n`,
-      body: sent,
-      signature: await sign(sent),
-    })
+    const diagnosis = await diagnoseSent(`${otherSecret}\n`)
     expect(diagnosis).toStrictEqual({
       verified: false,
       findings: [whiteSpace('The channel secret')],
@@ -320,11 +315,7 @@ describe('diagnoseSignature', () => {
   })
 
   it('reports a secret of white space only, never trying it trimmed to nothing', async () => {
-    const diagnosis = await diagnoseSignature({
-      channelSecret: ' \n',
-      body: sent,
-      signature: await sign(sent),
-    })
+    const diagnosis = await diagnoseSent(' \n')
     expect(diagnosis).toStrictEqual({
       verified: false,
       findings: [
@@ -350,11 +341,7 @@ describe('diagnoseSignature', () => {
   })
 
   it('reports a padded access token by its trimmed length, after its white space', async () => {
-    const diagnosis = await diagnoseSignature({
-      channelSecret: `${token}\n`,
-      body: sent,
-      signature: await sign(sent),
-    })
+    const diagnosis = await diagnoseSent(`${token}\n`)
     expect(diagnosis).toStrictEqual({
       verified: false,
       findings: [whiteSpace('The channel secret'), accessToken('The channel secret', 173)],
@@ -371,11 +358,7 @@ describe('diagnoseSignature', () => {
     ['a token with a character outside it last', `${'x'.repeat(100)}*`, '101 characters long'],
     ['a token with a space inside', `${'x'.repeat(50)} ${'x'.repeat(50)}`, '101 characters long'],
   ])('reports a secret that is %s', async (_, secret, how) => {
-    const diagnosis = await diagnoseSignature({
-      channelSecret: secret,
-      body: sent,
-      signature: await sign(sent),
-    })
+    const diagnosis = await diagnoseSent(secret)
     expect(diagnosis).toStrictEqual({
       verified: false,
       findings: [notHex('The channel secret', how)],
@@ -384,20 +367,12 @@ describe('diagnoseSignature', () => {
   })
 
   it('takes upper-case hexadecimal digits for a channel secret', async () => {
-    const diagnosis = await diagnoseSignature({
-      channelSecret: channelSecret.toUpperCase(),
-      body: sent,
-      signature: await sign(sent),
-    })
+    const diagnosis = await diagnoseSent(channelSecret.toUpperCase())
     expect(diagnosis).toStrictEqual({ verified: false, findings: [NO_KNOWN_CAUSE] })
   })
 
   it('names a secret of a list by its index, and reports each', async () => {
-    const diagnosis = await diagnoseSignature({
-      channelSecret: ['abc123', otherSecret, 'g'.repeat(32)],
-      body: sent,
-      signature: await sign(sent),
-    })
+    const diagnosis = await diagnoseSent(['abc123', otherSecret, 'g'.repeat(32)])
     expect(diagnosis).toStrictEqual({
       verified: false,
       findings: [
@@ -420,11 +395,7 @@ describe('diagnoseSignature', () => {
     })
     expectNoSecrets(diagnosis, channelSecret, otherSecret, signature)
     // The first that verifies, and no finding of the secrets' shapes once one verifies.
-    const third = await diagnoseSignature({
-      channelSecret: ['abc123', otherSecret, channelSecret, channelSecret],
-      body: sent,
-      signature: await sign(sent),
-    })
+    const third = await diagnoseSent(['abc123', otherSecret, channelSecret, channelSecret])
     expect(third).toStrictEqual({
       verified: true,
       findings: [otherSecretFinding('channelSecret[2]')],
@@ -432,11 +403,7 @@ describe('diagnoseSignature', () => {
   })
 
   it('has no finding when the first secret of a list verifies', async () => {
-    const diagnosis = await diagnoseSignature({
-      channelSecret: [channelSecret, otherSecret],
-      body: sent,
-      signature: await sign(sent),
-    })
+    const diagnosis = await diagnoseSent([channelSecret, otherSecret])
     expect(diagnosis).toStrictEqual({ verified: true, findings: [] })
   })
 
